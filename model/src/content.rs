@@ -1,0 +1,227 @@
+//! The content an explainer is made of, as plain data.
+//!
+//! Strings and lists are `Cow<'static, _>` so that the same types serve twice: filled from TOML at
+//! build time (owned), and baked into the browser build as `static` data (borrowed), with no
+//! parser shipped to readers.
+
+use crate::date::DateSpan;
+use serde::Deserialize;
+use std::borrow::Cow;
+
+pub type Text = Cow<'static, str>;
+pub type List<T> = Cow<'static, [T]>;
+
+/// One explainer: the essay's steps, the timeline and the decision diagram.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Bundle {
+    pub essay: Essay,
+    pub timeline: Timeline,
+    pub diagram: Diagram,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Essay {
+    pub meta: Meta,
+    pub chapter: List<Chapter>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub id: Text,
+    pub lang: Text,
+    pub title: Text,
+    pub standfirst: Text,
+    pub byline: Text,
+    pub credit_title: Text,
+    pub credit_series: Text,
+    pub credit_publisher: Text,
+    #[serde(default)]
+    pub credit_url: Text,
+    #[serde(default)]
+    pub about: Text,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    pub id: Text,
+    pub kicker: Text,
+    pub title: Text,
+    pub step: List<Step>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: Text,
+    /// The step's prose. Empty in the browser build: the prose ships once, in the prerendered HTML.
+    pub text: Text,
+    /// What the graphic shows at this step, in one sentence, for screen readers and stills.
+    pub summary: Text,
+    pub graphic: Graphic,
+}
+
+/// What the pinned graphic shows while a step is active.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(tag = "view", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Graphic {
+    Timeline {
+        from: DateSpan,
+        to: DateSpan,
+        #[serde(default)]
+        highlight: List<Text>,
+    },
+    Diagram { stage: Text },
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    pub era: List<Era>,
+    pub event: List<Event>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    pub id: Text,
+    pub label: Text,
+    pub from: DateSpan,
+    pub to: DateSpan,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: Text,
+    pub date: DateSpan,
+    pub title: Text,
+    pub text: Text,
+    pub actors: List<Actor>,
+    /// Where sources give other dates; empty when they agree.
+    #[serde(default)]
+    pub dispute: Text,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Text,
+    pub url: Text,
+}
+
+/// The parties of the story. Each has one hue and one shape, used alike in every graphic.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Actor {
+    #[serde(rename = "PRC")]
+    Prc,
+    #[serde(rename = "USSR")]
+    Ussr,
+    #[serde(rename = "DPRK")]
+    Dprk,
+    #[serde(rename = "ROK")]
+    Rok,
+    #[serde(rename = "US/UN")]
+    UsUn,
+    #[serde(rename = "ROC")]
+    Roc,
+}
+
+impl Actor {
+    pub const ALL: [Actor; 6] = [Actor::Prc, Actor::Ussr, Actor::Dprk, Actor::Rok, Actor::UsUn, Actor::Roc];
+
+    /// The short name shown on labels and filters.
+    pub fn code(self) -> &'static str {
+        match self {
+            Actor::Prc => "PRC",
+            Actor::Ussr => "USSR",
+            Actor::Dprk => "DPRK",
+            Actor::Rok => "ROK",
+            Actor::UsUn => "US/UN",
+            Actor::Roc => "ROC",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Actor::Prc => "People's Republic of China",
+            Actor::Ussr => "Soviet Union",
+            Actor::Dprk => "North Korea",
+            Actor::Rok => "South Korea",
+            Actor::UsUn => "United States and UN command",
+            Actor::Roc => "Republic of China (Taiwan)",
+        }
+    }
+
+    /// A CSS-safe token: the stylesheet maps it to the actor's hue and the graphics to its shape.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Actor::Prc => "prc",
+            Actor::Ussr => "ussr",
+            Actor::Dprk => "dprk",
+            Actor::Rok => "rok",
+            Actor::UsUn => "us",
+            Actor::Roc => "roc",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Diagram {
+    pub note: Text,
+    pub course: List<Course>,
+    pub factor: List<Factor>,
+    pub stage: List<Stage>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub id: Text,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    pub id: Text,
+    pub label: Text,
+    pub explain: Text,
+    /// The course id this factor pulls toward.
+    pub toward: Text,
+    /// 1 (slight) to 5 (decisive): the explainer's reading of the essay, not a measurement.
+    pub strength: u8,
+    #[serde(default)]
+    pub event: Text,
+    pub chapter: Text,
+    pub whatif: Text,
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: Text,
+    pub label: Text,
+    pub date: DateSpan,
+    pub adds: List<Text>,
+}
+
+impl Bundle {
+    pub fn steps(&self) -> impl Iterator<Item = (&Chapter, &Step)> + '_ {
+        self.essay.chapter.iter().flat_map(|c| c.step.iter().map(move |s| (c, s)))
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.timeline.event.iter().find(|e| e.id == id)
+    }
+
+    pub fn stage_index(&self, id: &str) -> Option<usize> {
+        self.diagram.stage.iter().position(|s| s.id == id)
+    }
+}

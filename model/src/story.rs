@@ -1,0 +1,164 @@
+//! The essay as a sequence of steps, and what the pinned graphic shows at each.
+
+use crate::content::{Bundle, Chapter, Graphic, Step, Text};
+
+/// What the pinned graphic shows: a span of the timeline or a stage of the diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scene {
+    Timeline {
+        /// The visible span, as day numbers (first day, day after the last).
+        from: i32,
+        to: i32,
+        highlight: Vec<Text>,
+        /// Events starting after this day are not yet part of the story.
+        reveal_until: i32,
+    },
+    Diagram { stage: usize },
+}
+
+/// The essay's steps flattened in reading order, with their chapters.
+#[derive(Clone, Debug)]
+pub struct Story<'a> {
+    bundle: &'a Bundle,
+    /// (chapter index, step) in reading order.
+    steps: Vec<(usize, &'a Step)>,
+}
+
+impl<'a> Story<'a> {
+    pub fn new(bundle: &'a Bundle) -> Self {
+        let steps = bundle
+            .essay
+            .chapter
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| c.step.iter().map(move |s| (ci, s)))
+            .collect();
+        Story { bundle, steps }
+    }
+
+    pub fn bundle(&self) -> &'a Bundle {
+        self.bundle
+    }
+
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    pub fn step(&self, i: usize) -> Option<&'a Step> {
+        self.steps.get(i).map(|(_, s)| *s)
+    }
+
+    pub fn chapter_of(&self, i: usize) -> Option<usize> {
+        self.steps.get(i).map(|(c, _)| *c)
+    }
+
+    pub fn chapter(&self, ci: usize) -> Option<&'a Chapter> {
+        self.bundle.essay.chapter.get(ci)
+    }
+
+    /// The first step of each chapter, for the chapter list.
+    pub fn chapter_starts(&self) -> Vec<(usize, &'a Chapter)> {
+        let mut out = Vec::new();
+        for (i, (ci, _)) in self.steps.iter().enumerate() {
+            if out.last().is_none_or(|&(_, c): &(usize, &Chapter)| !std::ptr::eq(c, &self.bundle.essay.chapter[*ci])) {
+                out.push((i, &self.bundle.essay.chapter[*ci]));
+            }
+        }
+        out
+    }
+
+    /// The step an address fragment names: a step id, or a chapter id (its first step).
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|(_, s)| s.id == id).or_else(|| {
+            let ci = self.bundle.essay.chapter.iter().position(|c| c.id == id)?;
+            self.steps.iter().position(|(c, _)| *c == ci)
+        })
+    }
+
+    /// What the graphic shows with step `active` active (None: above the first step).
+    pub fn scene(&self, active: Option<usize>) -> Scene {
+        let reached = active.map_or(0, |a| a + 1);
+        // The latest date any timeline step so far has taken the reader to.
+        let reveal_until = self.steps[..reached.min(self.len())]
+            .iter()
+            .filter_map(|(_, s)| match &s.graphic {
+                Graphic::Timeline { to, .. } => Some(to.last_day()),
+                Graphic::Diagram { .. } => None,
+            })
+            .max()
+            .unwrap_or(i32::MIN);
+        let step = match active {
+            Some(a) => self.step(a),
+            None => self.steps.first().map(|(_, s)| *s),
+        };
+        match step.map(|s| &s.graphic) {
+            Some(Graphic::Timeline { from, to, highlight }) => Scene::Timeline {
+                from: from.first_day(),
+                to: to.last_day() + 1,
+                highlight: if active.is_some() { highlight.to_vec() } else { Vec::new() },
+                reveal_until,
+            },
+            Some(Graphic::Diagram { stage }) => Scene::Diagram { stage: self.bundle.stage_index(stage).unwrap_or(0) },
+            None => Scene::Diagram { stage: 0 },
+        }
+    }
+}
+
+#[cfg(all(test, feature = "build"))]
+mod tests {
+    use super::*;
+    use crate::date::DateSpan;
+    use std::path::Path;
+
+    fn mini() -> Bundle {
+        crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini")).unwrap()
+    }
+
+    #[test]
+    fn steps_are_in_reading_order_with_their_chapters() {
+        let b = mini();
+        let s = Story::new(&b);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.step(2).unwrap().id, "boat-out");
+        assert_eq!(s.chapter_of(2), Some(1));
+        let starts: Vec<_> = s.chapter_starts().iter().map(|(i, c)| (*i, c.id.to_string())).collect();
+        assert_eq!(starts, vec![(0, "winter".to_string()), (1, "summer".to_string())]);
+    }
+
+    #[test]
+    fn fragments_name_steps_or_chapters() {
+        let b = mini();
+        let s = Story::new(&b);
+        assert_eq!(s.index_of("weigh-storm"), Some(1));
+        assert_eq!(s.index_of("summer"), Some(1), "a chapter id opens its first step");
+        assert_eq!(s.index_of("nope"), None);
+    }
+
+    #[test]
+    fn scenes_follow_the_steps_and_reveal_events_as_the_story_reaches_them() {
+        let b = mini();
+        let s = Story::new(&b);
+        let day = |d: &str| DateSpan::parse(d).unwrap();
+        match s.scene(None) {
+            Scene::Timeline { highlight, reveal_until, .. } => {
+                assert!(highlight.is_empty(), "nothing is lit before the reader reaches the first step");
+                assert_eq!(reveal_until, i32::MIN);
+            }
+            other => panic!("{other:?}"),
+        }
+        match s.scene(Some(0)) {
+            Scene::Timeline { from, to, highlight, reveal_until } => {
+                assert_eq!(from, day("1900-01").first_day());
+                assert_eq!(to, day("1900-12").last_day() + 1);
+                assert_eq!(highlight, vec![Text::from("lamp")]);
+                assert_eq!(reveal_until, day("1900-12").last_day());
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(s.scene(Some(1)), Scene::Diagram { stage: 1 });
+    }
+}
