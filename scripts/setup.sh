@@ -91,8 +91,12 @@ fi
 say "versions"
 # The Debian chromium launcher prints a harmless shell warning on stderr about
 # /dev/shm; only stdout is wanted here.
-for tool in trunk wasm-bindgen wasm-opt chromium chromedriver firefox geckodriver WebKitWebDriver; do
+for tool in trunk wasm-bindgen wasm-opt chromium chromedriver firefox geckodriver; do
   if command -v "$tool" >/dev/null 2>&1; then
     printf '  %-16s %s\n' "$tool" "$(version_of "$tool")"
   fi
 done
+# WebKitWebDriver has no --version: its package version is WebKitGTK's.
+if command -v WebKitWebDriver >/dev/null 2>&1; then
+  printf '  %-16s %s\n' WebKitWebDriver "webkit2gtk-driver $(dpkg-query -W -f='${Version}' webkit2gtk-driver)"
+fi

@@ -2,17 +2,28 @@
 
 use crate::content::{Bundle, Chapter, Graphic, Step, Text};
 
+/// What the timeline shows: a span, its lit events, and how far the story has got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineView {
+    /// The visible span, as day numbers (first day, day after the last).
+    pub from: i32,
+    pub to: i32,
+    pub highlight: Vec<Text>,
+    /// Events starting after this day are not yet part of the story.
+    pub reveal_until: i32,
+}
+
+impl TimelineView {
+    /// Everything from `from` to `to`, nothing lit, every event shown: the standalone overview.
+    pub fn all(from: i32, to: i32) -> Self {
+        TimelineView { from, to, highlight: Vec::new(), reveal_until: i32::MAX }
+    }
+}
+
 /// What the pinned graphic shows: a span of the timeline or a stage of the diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Scene {
-    Timeline {
-        /// The visible span, as day numbers (first day, day after the last).
-        from: i32,
-        to: i32,
-        highlight: Vec<Text>,
-        /// Events starting after this day are not yet part of the story.
-        reveal_until: i32,
-    },
+    Timeline(TimelineView),
     Diagram { stage: usize },
 }
 
@@ -79,6 +90,31 @@ impl<'a> Story<'a> {
         })
     }
 
+    /// The last timeline view and diagram stage shown at or before `active`, so that the
+    /// instrument not on screen keeps its place while the other one is shown.
+    pub fn last_views(&self, active: Option<usize>) -> (TimelineView, usize) {
+        let upto = active.map_or(0, |a| a + 1).min(self.len());
+        let mut tl = None;
+        let mut stage = None;
+        for i in (0..upto).rev() {
+            match self.scene(Some(i)) {
+                Scene::Timeline(v) if tl.is_none() => tl = Some(v),
+                Scene::Diagram { stage: s } if stage.is_none() => stage = Some(s),
+                _ => {}
+            }
+        }
+        let tl = tl.unwrap_or_else(|| {
+            // Before any timeline step: the first timeline step's span, nothing revealed.
+            (0..self.len())
+                .find_map(|i| match self.scene(Some(i)) {
+                    Scene::Timeline(v) => Some(TimelineView { highlight: Vec::new(), reveal_until: i32::MIN, ..v }),
+                    _ => None,
+                })
+                .unwrap_or(TimelineView { from: 0, to: 1, highlight: Vec::new(), reveal_until: i32::MIN })
+        });
+        (tl, stage.unwrap_or(0))
+    }
+
     /// What the graphic shows with step `active` active (None: above the first step).
     pub fn scene(&self, active: Option<usize>) -> Scene {
         let reached = active.map_or(0, |a| a + 1);
@@ -96,12 +132,12 @@ impl<'a> Story<'a> {
             None => self.steps.first().map(|(_, s)| *s),
         };
         match step.map(|s| &s.graphic) {
-            Some(Graphic::Timeline { from, to, highlight }) => Scene::Timeline {
+            Some(Graphic::Timeline { from, to, highlight }) => Scene::Timeline(TimelineView {
                 from: from.first_day(),
                 to: to.last_day() + 1,
                 highlight: if active.is_some() { highlight.to_vec() } else { Vec::new() },
                 reveal_until,
-            },
+            }),
             Some(Graphic::Diagram { stage }) => Scene::Diagram { stage: self.bundle.stage_index(stage).unwrap_or(0) },
             None => Scene::Diagram { stage: 0 },
         }
@@ -144,14 +180,14 @@ mod tests {
         let s = Story::new(&b);
         let day = |d: &str| DateSpan::parse(d).unwrap();
         match s.scene(None) {
-            Scene::Timeline { highlight, reveal_until, .. } => {
+            Scene::Timeline(TimelineView { highlight, reveal_until, .. }) => {
                 assert!(highlight.is_empty(), "nothing is lit before the reader reaches the first step");
                 assert_eq!(reveal_until, i32::MIN);
             }
             other => panic!("{other:?}"),
         }
         match s.scene(Some(0)) {
-            Scene::Timeline { from, to, highlight, reveal_until } => {
+            Scene::Timeline(TimelineView { from, to, highlight, reveal_until }) => {
                 assert_eq!(from, day("1900-01").first_day());
                 assert_eq!(to, day("1900-12").last_day() + 1);
                 assert_eq!(highlight, vec![Text::from("lamp")]);
@@ -160,5 +196,19 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(s.scene(Some(1)), Scene::Diagram { stage: 1 });
+    }
+
+    #[test]
+    fn the_instrument_off_screen_keeps_its_last_state() {
+        let b = mini();
+        let s = Story::new(&b);
+        let (tl, stage) = s.last_views(None);
+        assert_eq!((tl.highlight.len(), tl.reveal_until, stage), (0, i32::MIN, 0));
+        let (tl, stage) = s.last_views(Some(1));
+        assert_eq!(tl.highlight, vec![Text::from("lamp")], "the timeline keeps step 0's view during the diagram step");
+        assert_eq!(stage, 1);
+        let (tl, stage) = s.last_views(Some(2));
+        assert_eq!(tl.highlight, vec![Text::from("rescue")]);
+        assert_eq!(stage, 1, "the diagram keeps its stage during a later timeline step");
     }
 }

@@ -11,7 +11,7 @@
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -56,26 +56,50 @@ export class WebDriverError extends Error {
   }
 }
 
-// Driver and Xvfb processes still alive: killed if the test process exits
-// without stopping them, so no orphaned browsers outlive a crashed test file.
-const liveProcesses = new Set();
-process.on('exit', () => {
-  for (const child of liveProcesses) child.kill('SIGKILL');
-});
+// Drivers and Xvfb run as process-group leaders (spawned detached) so that a
+// signal to the group also reaches the browsers they launched: chromedriver
+// killed alone leaves Chromium running. Groups still alive when this process
+// exits or is interrupted are killed, and session profiles not yet deleted
+// are, so a crashed or cancelled test file leaves no browsers or files behind.
+const liveGroups = new Set();
+const liveProfiles = new Set();
 
-function track(child) {
-  liveProcesses.add(child);
-  child.once('exit', () => liveProcesses.delete(child));
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function killAll() {
+  for (const child of liveGroups) killGroup(child, 'SIGKILL');
+  for (const dir of liveProfiles) rmSync(dir, { recursive: true, force: true });
+}
+
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal); // the default action, now that we're unhooked
+  });
+}
+
+function spawnGroup(file, args, options) {
+  const child = spawn(file, args, { ...options, detached: true });
+  liveGroups.add(child);
+  child.once('exit', () => liveGroups.delete(child));
   return child;
 }
 
 async function stopProcess(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  killGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
+  killGroup(child, 'SIGKILL'); // whatever of the group outlived its leader
 }
 
 /** Keeps the last `max` characters a child wrote, for error messages. */
@@ -112,11 +136,9 @@ function findExecutable(name) {
  * number and write it to the given fd once it accepts connections.
  */
 async function startXvfb() {
-  const child = track(
-    spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    }),
-  );
+  const child = spawnGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
   const stderr = tail(child.stderr);
   let out = '';
   child.stdio[3].setEncoding('utf8');
@@ -174,19 +196,18 @@ export async function startDriver(engine) {
   let xvfb = null;
   let child;
   if (engine === 'chromium') {
-    child = spawn('/usr/bin/chromedriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawnGroup('/usr/bin/chromedriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   } else if (engine === 'firefox') {
-    child = spawn(findExecutable('geckodriver'), ['--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawnGroup(findExecutable('geckodriver'), ['--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   } else if (engine === 'webkit') {
     xvfb = await startXvfb();
-    child = spawn('WebKitWebDriver', [`--port=${port}`], {
+    child = spawnGroup('WebKitWebDriver', [`--port=${port}`], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, DISPLAY: xvfb.display },
     });
   } else {
     throw new Error(`unknown engine ${JSON.stringify(engine)}: use chromium, firefox or webkit`);
   }
-  track(child);
   const stderr = tail(child.stderr);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -204,7 +225,6 @@ export async function startDriver(engine) {
 
 /** What each engine needs in its capabilities for the requested options. */
 async function capabilitiesFor(engine, { width, height, reducedMotion, javascript }, profileDir) {
-  const unsupported = [];
   if (engine === 'chromium') {
     const args = [
       '--headless',
@@ -223,12 +243,9 @@ async function capabilitiesFor(engine, { width, height, reducedMotion, javascrip
     if (reducedMotion) args.push('--force-prefers-reduced-motion');
     if (!javascript) args.push('--blink-settings=scriptEnabled=false');
     return {
-      unsupported,
-      capabilities: {
-        browserName: 'chrome',
-        'goog:chromeOptions': { binary: '/usr/bin/chromium', args },
-        'goog:loggingPrefs': { browser: 'ALL' },
-      },
+      browserName: 'chrome',
+      'goog:chromeOptions': { binary: '/usr/bin/chromium', args },
+      'goog:loggingPrefs': { browser: 'ALL' },
     };
   }
   if (engine === 'firefox') {
@@ -237,16 +254,10 @@ async function capabilitiesFor(engine, { width, height, reducedMotion, javascrip
       'ui.prefersReducedMotion': reducedMotion ? 1 : 0,
     };
     if (!javascript) prefs['javascript.enabled'] = false;
+    // geckodriver makes (and deletes) a profile of its own.
     return {
-      unsupported,
-      capabilities: {
-        browserName: 'firefox',
-        'moz:firefoxOptions': {
-          binary: '/usr/bin/firefox-esr',
-          args: ['-headless'],
-          prefs,
-        },
-      },
+      browserName: 'firefox',
+      'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless'], prefs },
     };
   }
   // WebKitGTK: MiniBrowser takes WebKitSettings as command-line flags. With
@@ -268,12 +279,7 @@ async function capabilitiesFor(engine, { width, height, reducedMotion, javascrip
     await writeFile(binary, `#!/bin/sh\nXDG_CONFIG_HOME='${configDir}' exec '${MINIBROWSER}' "$@"\n`);
     await chmod(binary, 0o755);
   }
-  return {
-    unsupported,
-    capabilities: {
-      'webkitgtk:browserOptions': { binary, args },
-    },
-  };
+  return { 'webkitgtk:browserOptions': { binary, args } };
 }
 
 /**
@@ -285,22 +291,28 @@ async function capabilitiesFor(engine, { width, height, reducedMotion, javascrip
  *   engine could not apply, each with the reason.
  */
 export async function newSession(driver, { width = 1280, height = 800, reducedMotion = false, javascript = true } = {}) {
+  // Per-session scratch: Chromium's profile, WebKit's GTK config and wrapper.
   const profileDir = await mkdtemp(join(tmpdir(), `e2e-${driver.engine}-`));
-  const { capabilities, unsupported } = await capabilitiesFor(
-    driver.engine,
-    { width, height, reducedMotion, javascript },
-    profileDir,
-  );
+  liveProfiles.add(profileDir);
+  const capabilities = await capabilitiesFor(driver.engine, { width, height, reducedMotion, javascript }, profileDir);
   capabilities.timeouts = { script: 30_000, pageLoad: 60_000, implicit: 0 };
   let created;
   try {
     created = await command(driver.url, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } });
   } catch (error) {
     await rm(profileDir, { recursive: true, force: true });
+    liveProfiles.delete(profileDir);
     throw error;
   }
-  const session = new Session(driver, created.sessionId, created.capabilities, profileDir, unsupported);
-  await session.setViewportSize(width, height);
+  const session = new Session(driver, created.sessionId, created.capabilities, profileDir);
+  try {
+    // Window chrome differs per engine (even headless Chromium reserves
+    // some), so the viewport is sized by measuring it.
+    await session.setViewportSize(width, height);
+  } catch (error) {
+    await session.quit();
+    throw error;
+  }
   return session;
 }
 
@@ -350,12 +362,15 @@ export class Element {
 }
 
 export class Session {
-  constructor(driver, id, capabilities, profileDir, unsupported) {
+  constructor(driver, id, capabilities, profileDir) {
     this.driver = driver;
     this.engine = driver.engine;
     this.id = id;
     this.capabilities = capabilities;
-    this.unsupported = unsupported;
+    // Options the engine could not apply, as [{option, reason}], for tests to
+    // skip on. Empty with the engines here: Chromium, Firefox and WebKitGTK
+    // all honour width/height, reducedMotion and javascript: false.
+    this.unsupported = [];
     this.profileDir = profileDir;
     this.closed = false;
   }
@@ -522,6 +537,7 @@ export class Session {
       await this.command('DELETE', '');
     } finally {
       await rm(this.profileDir, { recursive: true, force: true, maxRetries: 3 });
+      liveProfiles.delete(this.profileDir);
     }
   }
 }

@@ -1,0 +1,349 @@
+//! The timeline: events as an ordered list of buttons laid out along a time axis, era bands and
+//! ticks behind them, and a details card. The list is the accessible timeline (each event a
+//! `<time>`); bands, ticks and marks are decoration. Layout comes from `explainer_model::timeline`.
+
+use super::{Credit, Notice};
+use crate::content::bundle;
+use crate::dom;
+use explainer_model::content::{Actor, Event};
+use explainer_model::route::Route;
+use explainer_model::story::TimelineView;
+use explainer_model::timeline::{label_text, layout, ticks, Item, Scale};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Height of one label lane, in CSS px (the stylesheet's `--lane-h` agrees).
+const LANE_H: f64 = 22.0;
+/// Horizontal padding inside the drawing, so marks at the ends stay clear of the edge.
+const PAD: f64 = 12.0;
+
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+fn lanes_for(width: f64) -> u8 {
+    if width >= 640.0 {
+        4
+    } else {
+        3
+    }
+}
+
+fn actor_bit(a: Actor) -> u8 {
+    1 << Actor::ALL.iter().position(|&x| x == a).unwrap_or(0)
+}
+
+/// The timeline. In the essay it follows `view`; alone, the reader picks spans and events.
+#[component]
+pub fn Timeline(
+    /// The span, the lit events and how far the story has revealed.
+    #[prop(into)]
+    view: Signal<TimelineView>,
+    /// A still for plain reading and print: no controls, no focus, no details.
+    #[prop(optional)]
+    still: bool,
+    /// The event selected at first (from the address).
+    #[prop(default = None)]
+    selected: Option<usize>,
+    /// Called when the reader opens or closes an event's details.
+    #[prop(optional, into)]
+    on_select: Option<Callback<Option<usize>>>,
+) -> impl IntoView {
+    let events: &'static [Event] = &bundle().timeline.event;
+    let eras = &bundle().timeline.era;
+    let uid = INSTANCES.fetch_add(1, Ordering::Relaxed);
+    let card_id = format!("tl{uid}-card");
+
+    let draw = NodeRef::<leptos::html::Div>::new();
+    // A first guess from the slot's width; the real width is read once mounted.
+    let width = RwSignal::new(dom::by_id("graphic").map_or(600.0, |g| (g.client_width() as f64 - 32.0).max(240.0)));
+    let ready = RwSignal::new(false);
+    let measure = move || {
+        if let Some(el) = draw.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 && (w - width.get_untracked()).abs() > 0.5 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if draw.get().is_some() {
+            measure();
+            // Transitions start after the first real layout, so nothing slides in on load.
+            request_animation_frame(move || ready.set(true));
+        }
+    });
+    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+
+    let filter = RwSignal::new(u8::MAX);
+    let selected = RwSignal::new(selected);
+    let hover = RwSignal::new(None::<usize>);
+    let focus = RwSignal::new(selected.get_untracked().unwrap_or(0));
+
+    let lanes = Memo::new(move |_| lanes_for(width.get()));
+    let placed = Memo::new(move |_| {
+        let v = view.get();
+        let f = filter.get();
+        let items: Vec<Item> = events
+            .iter()
+            .map(|e| Item {
+                first_day: e.date.first_day(),
+                last_day: e.date.last_day(),
+                label_chars: label_text(&e.title).chars().count(),
+                highlighted: v.highlight.iter().any(|h| *h == e.id),
+                shown: e.date.first_day() <= v.reveal_until && e.actors.iter().any(|&a| f & actor_bit(a) != 0),
+            })
+            .collect();
+        let scale = Scale::new(v.from as f64, v.to as f64, width.get() - 2.0 * PAD);
+        (scale, layout(&items, scale, lanes.get()))
+    });
+    let visible = move |i: usize| placed.with(|(_, p)| p[i].in_view);
+    let lit = move |i: usize| view.with(|v| v.highlight.iter().any(|h| *h == events[i].id));
+
+    let choose = move |i: Option<usize>| {
+        selected.set(i);
+        if let Some(cb) = on_select {
+            cb.run(i);
+        }
+    };
+    // Arrow keys move between the events on show; Escape closes the details.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = events.len();
+        let from = focus.get_untracked();
+        let step = |dir: isize| -> Option<usize> {
+            let mut i = from as isize;
+            loop {
+                i += dir;
+                if i < 0 || i >= n as isize {
+                    return None;
+                }
+                if visible(i as usize) {
+                    return Some(i as usize);
+                }
+            }
+        };
+        let to = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => step(1),
+            "ArrowLeft" | "ArrowUp" => step(-1),
+            "Home" => (0..n).find(|&i| visible(i)),
+            "End" => (0..n).rev().find(|&i| visible(i)),
+            "Escape" => {
+                if selected.get_untracked().is_some() {
+                    choose(None);
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                }
+                return;
+            }
+            _ => return,
+        };
+        // Handled here even at the ends, so the page and the essay's stepper don't also move.
+        ev.prevent_default();
+        ev.stop_propagation();
+        if let Some(to) = to {
+            focus.set(to);
+            if let Some(b) = dom::by_id(&format!("tl{uid}-ev{to}")) {
+                let _ = b.focus();
+            }
+            if selected.get_untracked().is_some() {
+                choose(Some(to));
+            }
+        }
+    };
+    // Keep the roving tab stop on an event that is on show.
+    Effect::new(move |_| {
+        let f = focus.get_untracked();
+        if !visible(f) {
+            if let Some(i) = (0..events.len()).filter(|&i| visible(i)).min_by_key(|&i| i.abs_diff(f)) {
+                focus.set(i);
+            }
+        }
+    });
+
+    let marks = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let actor = e.actors.first().copied().unwrap_or(Actor::Prc);
+            let p = move || placed.with(|(_, p)| p[i]);
+            let label = label_text(&e.title);
+            view! {
+                <li class=format!("ev actor-{}", actor.slug())
+                    class:is-hl=move || lit(i)
+                    class:is-out=move || !p().in_view
+                    class:is-nolabel=move || p().label.is_none()
+                    class:is-sel=move || selected.get() == Some(i)
+                    style:transform=move || format!("translate({:.1}px,0)", p().x + PAD)>
+                    <span class="ev-range" aria-hidden="true" style:transform=move || {
+                        let p = p();
+                        format!("translateX({:.1}px) scaleX({:.1})", p.x_start - p.x, (p.x_end - p.x_start).max(0.0))
+                    }></span>
+                    <span class="ev-leader" aria-hidden="true" style:transform=move || {
+                        let lane = p().label.map_or(0.0, |(l, _)| l as f64 + 1.0);
+                        format!("scaleY({:.0})", lane * LANE_H)
+                    }></span>
+                    <button type="button" class="ev-btn" id=format!("tl{uid}-ev{i}")
+                        tabindex=move || if !still && focus.get() == i { "0" } else { "-1" }
+                        aria-expanded=move || (selected.get() == Some(i)).to_string()
+                        aria-controls=card_id.clone()
+                        on:click=move |_| choose(if selected.get_untracked() == Some(i) { None } else { Some(i) })
+                        on:focus=move |_| focus.set(i)
+                        on:mouseenter=move |_| hover.set(Some(i))
+                        on:mouseleave=move |_| hover.set(None)>
+                        <span class=format!("ev-mark shape-{}", actor.slug()) aria-hidden="true"></span>
+                        <span class="ev-label" style:transform=move || {
+                            let p = p();
+                            let (lane, left) = p.label.unwrap_or((0, p.x));
+                            format!("translate({:.1}px,{:.0}px)", left - p.x, -(lane as f64 + 1.0) * LANE_H)
+                        }>
+                            {label}
+                            <span class="vh">", " <time datetime=e.date.iso()>{e.date.to_string()}</time></span>
+                        </span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let bands = eras
+        .iter()
+        .map(|era| {
+            let (a, b) = (era.from.first_day() as f64, era.to.last_day() as f64 + 1.0);
+            let geom = move || {
+                placed.with(|(s, _)| {
+                    let (x0, x1) = (s.x(a).max(-PAD), s.x(b).min(s.width + PAD));
+                    (x0 + PAD, (x1 - x0).max(0.0))
+                })
+            };
+            view! {
+                <div class=format!("era era-{}", era.id) aria-hidden="true"
+                    style:transform=move || { let (x, w) = geom(); format!("translateX({x:.1}px) scaleX({w:.1})") }></div>
+                <div class="era-label" aria-hidden="true" class:is-narrow=move || geom().1 < 90.0
+                    style:transform=move || format!("translateX({:.1}px)", geom().0.max(0.0) + 4.0)>{era.label.as_ref()}</div>
+            }
+        })
+        .collect_view();
+
+    let axis_ticks = move || {
+        placed.with(|(s, _)| {
+            ticks(*s, 64.0)
+                .into_iter()
+                .map(|t| view! { <div class="tick" style:transform=format!("translateX({:.1}px)", t.x + PAD)>{t.label}</div> })
+                .collect_view()
+        })
+    };
+
+    let shown = move || hover.get().or(selected.get());
+    let card = move || shown().map(|i| view! { <EventCard event=&events[i]/> });
+
+    let filters = (!still).then(|| {
+        view! {
+            <div class="tl-filters" role="group" aria-label="Show events involving">
+                {Actor::ALL.iter().map(|&a| view! {
+                    <button type="button" class=format!("chip actor-{}", a.slug()) title=a.name()
+                        aria-pressed=move || (filter.get() & actor_bit(a) != 0).to_string()
+                        on:click=move |_| filter.update(|f| *f ^= actor_bit(a))>
+                        <span class=format!("ev-mark shape-{}", a.slug()) aria-hidden="true"></span>
+                        {a.code()}
+                    </button>
+                }).collect_view()}
+            </div>
+        }
+    });
+
+    view! {
+        <div class="tl" class:is-ready=ready class:is-still=still style=move || format!("--lanes:{}", lanes.get())>
+            {filters}
+            <div class="tl-draw" node_ref=draw>
+                {bands}
+                <div class="tl-axis" aria-hidden="true"></div>
+                <div class="tl-ticks" aria-hidden="true">{axis_ticks}</div>
+                <ol class="tl-events" aria-label="Events" on:keydown=on_key>{marks}</ol>
+            </div>
+            {(!still).then(|| view! {
+                <div class="tl-card" id=format!("tl{uid}-card") role="region" aria-label="Event details" aria-live="polite">
+                    {card}
+                    {move || shown().is_none().then(|| view! {
+                        <p class="tl-hint">"Choose an event — tab to the timeline, move with the arrow keys, Enter for details."</p>
+                    })}
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// An event's details: date and its precision or dispute, what happened, who, and the source.
+#[component]
+fn EventCard(event: &'static Event) -> impl IntoView {
+    view! {
+        <article class="ev-card">
+            <p class="ev-date">
+                <time datetime=event.date.iso()>{event.date.to_string()}</time>
+                <span class="ev-precision">" · " {event.date.precision_label()}</span>
+            </p>
+            <h3>{event.title.as_ref()}</h3>
+            <p>{event.text.as_ref()}</p>
+            {(!event.dispute.is_empty()).then(|| view! { <p class="ev-dispute"><strong>"Date disputed. "</strong>{event.dispute.as_ref()}</p> })}
+            <p class="ev-actors">
+                {event.actors.iter().map(|a| view! {
+                    <span class=format!("actor actor-{}", a.slug())><span class=format!("ev-mark shape-{}", a.slug()) aria-hidden="true"></span>{a.name()}</span>
+                }).collect_view()}
+            </p>
+            <p class="ev-source">"Source: " <a href=event.source.url.as_ref() target="_blank" rel="noopener">{event.source.title.as_ref()}</a></p>
+        </article>
+    }
+}
+
+/// The timeline on its own (the `?widget=timeline` page and its embeds): the reader zooms by era.
+#[component]
+pub fn TimelineWidget(
+    /// The address: the event to open and whether this is an embed.
+    route: Route,
+) -> impl IntoView {
+    let b = bundle();
+    let events = &b.timeline.event;
+    let mut notes = route.notes.clone();
+    let target = route.target.as_deref().and_then(|id| {
+        let found = events.iter().position(|e| e.id == id);
+        if found.is_none() {
+            notes.push(format!("There is no event called “{id}” on this timeline; showing the overview."));
+        }
+        found
+    });
+    // The overview runs from the first era to the armistice era's end; then each era alone.
+    let eras = &b.timeline.era;
+    let mut spans: Vec<(String, i32, i32)> = Vec::new();
+    if let (Some(first), Some(war_end)) = (eras.first(), eras.iter().rev().nth(1).or(eras.last())) {
+        spans.push(("Overview".into(), first.from.first_day(), war_end.to.last_day() + 1));
+    }
+    spans.extend(eras.iter().map(|e| (e.label.to_string(), e.from.first_day(), e.to.last_day() + 1)));
+    let spans: &'static [(String, i32, i32)] = Vec::leak(spans);
+    let start_span = target
+        .and_then(|t| {
+            let d = events[t].date.first_day();
+            spans.iter().skip(1).position(|&(_, a, z)| d >= a && d < z).map(|p| p + 1)
+        })
+        .unwrap_or(0);
+    let span = RwSignal::new(start_span);
+    let view = Signal::derive(move || {
+        let (_, from, to) = spans.get(span.get()).cloned().unwrap_or_default();
+        TimelineView { from, to, highlight: Vec::new(), reveal_until: i32::MAX }
+    });
+    let on_select = Callback::new(move |i: Option<usize>| {
+        if !route.embed {
+            dom::replace_fragment(i.map(|i| format!("event-{}", events[i].id)).as_deref());
+        }
+    });
+    view! {
+        <section class="widget widget-timeline" aria-labelledby="widget-title">
+            <h2 id="widget-title" class="widget-title">"Timeline, 1945–2020"</h2>
+            <Notice notes=notes/>
+            <div class="spans" role="group" aria-label="Show a period">
+                {spans.iter().enumerate().map(|(i, (label, _, _))| view! {
+                    <button type="button" class="chip" aria-pressed=move || (span.get() == i).to_string()
+                        on:click=move |_| span.set(i)>{label.as_str()}</button>
+                }).collect_view()}
+            </div>
+            <Timeline view=view selected=target on_select=on_select/>
+            {route.embed.then(|| view! { <Credit/> })}
+        </section>
+    }
+}
