@@ -137,7 +137,15 @@ impl Bake for Era {
 
 impl Bake for Event {
     fn bake(&self, out: &mut String) {
-        bake_struct!(out, Event, self, id, date, title, text, actors, dispute, source);
+        // What the timeline draws stays; the words of its details card are the prerendered
+        // chronology's (the app reads them from the page), so they ship once.
+        let lean = Event {
+            text: Text::Borrowed(""),
+            dispute: Text::Borrowed(""),
+            source: Source { title: Text::Borrowed(""), url: Text::Borrowed("") },
+            ..self.clone()
+        };
+        bake_struct!(out, Event, lean, id, date, title, text, actors, dispute, source);
     }
 }
 
@@ -212,6 +220,7 @@ mod tests {
         assert!(m.contains("Actor::UsUn"));
         assert!(m.contains("DateSpan { start: CalDate { year: 1900, month: 7, day: 14 }, end: Some(CalDate { year: 1900, month: 7, day: 15 }) }"));
         assert!(!m.contains("rowed out"), "step prose must not be baked into the app");
+        assert!(!m.contains("A boat is brought home"), "event details ship in the chronology, not in the app");
         assert!(m.contains(r#""Waves are high.""#), "factor explanations are needed by the app");
         // Quotes and newlines survive as escapes.
         assert!(!m.contains("\n\nThe boat"));

@@ -104,7 +104,7 @@ pub fn body(b: &Bundle) -> String {
         for s in c.step.iter() {
             let _ = write!(
                 o,
-                r#"<article class="step" id="{id}" data-step="{n}"><div class="step-card">{text}<figure class="still"><div class="still-art" data-still="{n}"></div><figcaption class="step-summary"><span class="still-label">Graphic:</span> {summary}</figcaption></figure></div></article>
+                r#"<article class="step" id="{id}" data-step="{n}"><div class="step-card">{text}<figure class="still"><div class="still-art" data-still="{n}" aria-hidden="true" inert></div><figcaption class="step-summary"><span class="still-label">Graphic:</span> {summary}</figcaption></figure></div></article>
 "#,
                 id = escape(&s.id),
                 text = paragraphs(&s.text),
@@ -138,10 +138,11 @@ pub fn chronology(b: &Bundle) -> String {
         let actors: Vec<&str> = e.actors.iter().map(|a| a.code()).collect();
         let _ = write!(
             o,
-            r#"<li id="event-{id}"><time datetime="{iso}">{date}</time> <strong>{title}</strong> <span class="actors">({actors})</span> {text}{dispute} <a class="source" href="{url}">{src}</a></li>"#,
+            r#"<li id="event-{id}"><time datetime="{iso}">{date}</time><span class="precision"> · {precision}</span> <strong>{title}</strong> <span class="actors">({actors})</span> {text}{dispute} <a class="source" href="{url}">{src}</a></li>"#,
             id = escape(&e.id),
             iso = e.date.iso(),
             date = escape(&e.date.to_string()),
+            precision = e.date.precision_label(),
             title = escape(&e.title),
             actors = actors.join(", "),
             text = escape(&e.text),
@@ -177,7 +178,7 @@ mod tests {
         assert!(html.contains("<p>The keeper rowed out <em>anyway</em>.</p><p>The boat came back at dawn.</p>"));
         assert!(html.contains(r#"<section class="chapter" id="summer""#));
         assert!(html.contains(r##"<a href="#winter">"##), "the chapter list links each chapter");
-        assert!(html.contains(r#"<time datetime="1900-07-14">14–15 July 1900</time>"#));
+        assert!(html.contains(r#"<time datetime="1900-07-14">14–15 July 1900</time><span class="precision"> · date range</span>"#));
         assert!(html.contains("Date disputed: The log and the newspaper differ by a day."));
         assert!(html.contains("Retold from the essay “The Lighthouse Year”, in the series <i>Fixtures</i>, Test Press."));
         assert!(head(&mini()).contains("<title>A small test of the engine</title>"));

@@ -57,7 +57,7 @@ pub fn Diagram(
                     class:is-in=move || m.entered(f, stage.get())
                     class:is-new=move || m.enters_at(f) == stage.get()
                     class:is-off=move || switches.get().is_off(f)>
-                    <span class="force-bar" style:transform=format!("scaleX({:.2})", m.strength(f) as f64 / 5.0)></span>
+                    <span class="force-bar" style=format!("--s:{}", m.strength(f))></span>
                     <span class="force-label">{factor.label.as_ref()} <span class="force-weight">{m.strength(f)}</span></span>
                 </li>
             }
@@ -103,7 +103,7 @@ pub fn Diagram(
             </div>
             <ul class="dg-forces" aria-hidden="true">{rows}</ul>
             <div class="dg-beam" aria-hidden="true">
-                <div class="dg-track" style:transform=move || format!("translateX({:.2}%)", balance.get().lean() * 46.0)>
+                <div class="dg-track" style=move || format!("--lean:{}%", (balance.get().lean() * 46.0).round() as i32)>
                     <span class="dg-marker"></span>
                 </div>
             </div>
@@ -176,7 +176,7 @@ pub fn DiagramWidget(
                 </div>
             </nav>
             <Diagram stage=stage switches=switches/>
-            <p class="vh" aria-live="polite" aria-atomic="true">{move || said.get()}</p>
+            <p class="vh live" aria-live="polite" aria-atomic="true">{move || said.get()}</p>
             {route.embed.then(|| view! { <Credit/> })}
         </section>
     }

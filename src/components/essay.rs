@@ -137,7 +137,7 @@ pub fn Essay(
                 </div>
             </div>
             <Stepper story=story/>
-            <p class="vh" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
+            <p class="vh live" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
         </div>
         {move || reader.stills().then(|| stills(story, switches))}
     }

@@ -61,9 +61,9 @@ pub fn Stepper(
                 </label>
             </div>
             <div class="step-progress" aria-hidden="true">
-                <span style:transform=move || {
+                <span style=move || {
                     let done = active.get().map_or(0.0, |a| a as f64 + scroll.progress.get());
-                    format!("scaleX({:.4})", done / n.max(1) as f64)
+                    format!("--done:{}", (done / n.max(1) as f64 * 1000.0).round() as i32)
                 }></span>
             </div>
         </nav>

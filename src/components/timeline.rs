@@ -27,6 +27,11 @@ fn lanes_for(width: f64) -> u8 {
     }
 }
 
+/// Whole pixels: enough for layout, and integer formatting keeps float printing out of the binary.
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
 fn actor_bit(a: Actor) -> u8 {
     1 << Actor::ALL.iter().position(|&x| x == a).unwrap_or(0)
 }
@@ -164,22 +169,36 @@ pub fn Timeline(
         .map(|(i, e)| {
             let actor = e.actors.first().copied().unwrap_or(Actor::Prc);
             let p = move || placed.with(|(_, p)| p[i]);
-            let label = label_text(&e.title);
+            let base = format!("ev actor-{}", actor.slug());
+            // One class and one style per event, the geometry as CSS variables the stylesheet
+            // turns into transforms: few reactive bindings, and transitions come for free.
+            let class = move || {
+                let p = p();
+                let mut c = base.clone();
+                for (on, name) in [(lit(i), " is-hl"), (!p.in_view, " is-out"), (p.label.is_none(), " is-nolabel"), (selected.get() == Some(i), " is-sel")] {
+                    if on {
+                        c.push_str(name);
+                    }
+                }
+                c
+            };
+            let style = move || {
+                let p = p();
+                let (lane, left) = p.label.map_or((0.0, p.x), |(l, x)| (l as f64 + 1.0, x));
+                format!(
+                    "--x:{}px;--rx:{}px;--rw:{};--ll:{};--lx:{}px;--ly:{}px",
+                    px(p.x + PAD),
+                    px(p.x_start - p.x),
+                    px((p.x_end - p.x_start).max(0.0)),
+                    px(lane * LANE_H),
+                    px(left - p.x),
+                    px(-lane.max(1.0) * LANE_H)
+                )
+            };
             view! {
-                <li class=format!("ev actor-{}", actor.slug())
-                    class:is-hl=move || lit(i)
-                    class:is-out=move || !p().in_view
-                    class:is-nolabel=move || p().label.is_none()
-                    class:is-sel=move || selected.get() == Some(i)
-                    style:transform=move || format!("translate({:.1}px,0)", p().x + PAD)>
-                    <span class="ev-range" aria-hidden="true" style:transform=move || {
-                        let p = p();
-                        format!("translateX({:.1}px) scaleX({:.1})", p.x_start - p.x, (p.x_end - p.x_start).max(0.0))
-                    }></span>
-                    <span class="ev-leader" aria-hidden="true" style:transform=move || {
-                        let lane = p().label.map_or(0.0, |(l, _)| l as f64 + 1.0);
-                        format!("scaleY({:.0})", lane * LANE_H)
-                    }></span>
+                <li class=class style=style data-id=e.id.as_ref()>
+                    <span class="ev-range" aria-hidden="true"></span>
+                    <span class="ev-leader" aria-hidden="true"></span>
                     <button type="button" class="ev-btn" id=format!("tl{uid}-ev{i}")
                         tabindex=move || if !still && focus.get() == i { "0" } else { "-1" }
                         aria-expanded=move || (selected.get() == Some(i)).to_string()
@@ -189,12 +208,8 @@ pub fn Timeline(
                         on:mouseenter=move |_| hover.set(Some(i))
                         on:mouseleave=move |_| hover.set(None)>
                         <span class=format!("ev-mark shape-{}", actor.slug()) aria-hidden="true"></span>
-                        <span class="ev-label" style:transform=move || {
-                            let p = p();
-                            let (lane, left) = p.label.unwrap_or((0, p.x));
-                            format!("translate({:.1}px,{:.0}px)", left - p.x, -(lane as f64 + 1.0) * LANE_H)
-                        }>
-                            {label}
+                        <span class="ev-label">
+                            {label_text(&e.title)}
                             <span class="vh">", " <time datetime=e.date.iso()>{e.date.to_string()}</time></span>
                         </span>
                     </button>
@@ -215,9 +230,9 @@ pub fn Timeline(
             };
             view! {
                 <div class=format!("era era-{}", era.id) aria-hidden="true"
-                    style:transform=move || { let (x, w) = geom(); format!("translateX({x:.1}px) scaleX({w:.1})") }></div>
-                <div class="era-label" aria-hidden="true" class:is-narrow=move || geom().1 < 90.0
-                    style:transform=move || format!("translateX({:.1}px)", geom().0.max(0.0) + 4.0)>{era.label.as_ref()}</div>
+                    style=move || { let (x, w) = geom(); format!("--x:{}px;--w:{}", px(x), px(w)) }>
+                    <span class="era-label" class:is-narrow=move || geom().1 < 90.0>{era.label.as_ref()}</span>
+                </div>
             }
         })
         .collect_view();
@@ -226,7 +241,7 @@ pub fn Timeline(
         placed.with(|(s, _)| {
             ticks(*s, 64.0)
                 .into_iter()
-                .map(|t| view! { <div class="tick" style:transform=format!("translateX({:.1}px)", t.x + PAD)>{t.label}</div> })
+                .map(|t| view! { <div class="tick" style=format!("--x:{}px", px(t.x + PAD))>{t.label}</div> })
                 .collect_view()
         })
     };
@@ -259,7 +274,7 @@ pub fn Timeline(
                 <ol class="tl-events" aria-label="Events" on:keydown=on_key>{marks}</ol>
             </div>
             {(!still).then(|| view! {
-                <div class="tl-card" id=format!("tl{uid}-card") role="region" aria-label="Event details" aria-live="polite">
+                <div class="tl-card" id=format!("tl{uid}-card") role="region" aria-label="Event details">
                     {card}
                     {move || shown().is_none().then(|| view! {
                         <p class="tl-hint">"Choose an event — tab to the timeline, move with the arrow keys, Enter for details."</p>
@@ -271,25 +286,11 @@ pub fn Timeline(
 }
 
 /// An event's details: date and its precision or dispute, what happened, who, and the source.
+/// The words are the chronology's, prerendered in the page: they ship once, in the HTML.
 #[component]
 fn EventCard(event: &'static Event) -> impl IntoView {
-    view! {
-        <article class="ev-card">
-            <p class="ev-date">
-                <time datetime=event.date.iso()>{event.date.to_string()}</time>
-                <span class="ev-precision">" · " {event.date.precision_label()}</span>
-            </p>
-            <h3>{event.title.as_ref()}</h3>
-            <p>{event.text.as_ref()}</p>
-            {(!event.dispute.is_empty()).then(|| view! { <p class="ev-dispute"><strong>"Date disputed. "</strong>{event.dispute.as_ref()}</p> })}
-            <p class="ev-actors">
-                {event.actors.iter().map(|a| view! {
-                    <span class=format!("actor actor-{}", a.slug())><span class=format!("ev-mark shape-{}", a.slug()) aria-hidden="true"></span>{a.name()}</span>
-                }).collect_view()}
-            </p>
-            <p class="ev-source">"Source: " <a href=event.source.url.as_ref() target="_blank" rel="noopener">{event.source.title.as_ref()}</a></p>
-        </article>
-    }
+    let html = dom::by_id(&format!("event-{}", event.id)).map(|li| li.inner_html()).unwrap_or_else(|| event.title.to_string());
+    view! { <article class="ev-card" inner_html=html></article> }
 }
 
 /// The timeline on its own (the `?widget=timeline` page and its embeds): the reader zooms by era.

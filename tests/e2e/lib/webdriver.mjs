@@ -429,8 +429,8 @@ export class Session {
   /**
    * Presses and releases keys in order, through the Actions API, on whatever
    * has focus. Each argument is a named key (Enter, Escape, Tab, ArrowDown,
-   * Home, PageDown, ' ', ...), a chord such as 'Shift+Tab' or 'Control+a', or literal text
-   * typed character by character.
+   * Home, PageDown, ' ', ...), a chord such as 'Shift+Tab' or 'Control+a',
+   * or literal text typed character by character.
    */
   async keys(...keys) {
     const actions = [];

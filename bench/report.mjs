@@ -1,0 +1,232 @@
+// Budgets and the printed report. Sizes are in decimal units (1 KB = 1000 B,
+// 1 MB = 1000 KB), the stricter reading of the budgets.
+
+export const KB = 1000;
+export const MB = 1000 * KB;
+
+export const LIMITS = {
+  firstLoadBrotli: 100 * KB,
+  cls: 0,
+  lighthouseScore: 100,
+  scrollTaskMs: 50,
+  stepScriptingMs: 2,
+  memoryGrowth: 1 * MB,
+  timelineRatio: 0.5,
+};
+
+const mark = (ok) => (ok === null ? '–' : ok ? '✓' : '✗');
+const kb = (bytes) => (bytes == null ? 'n/a' : `${(bytes / KB).toFixed(1)}`);
+const ms = (value, digits = 0) => (value == null ? 'n/a' : `${value.toFixed(digits)} ms`);
+const seconds = (msValue) => (msValue == null ? 'n/a' : `${(msValue / 1000).toFixed(2)} s`);
+const ratio = (value) => (value == null || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(2)}×`);
+const signedKb = (bytes) => (bytes == null ? 'n/a' : `${bytes >= 0 ? '+' : ''}${(bytes / KB).toFixed(1)} KB`);
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median and worst of the step changes, from the app's own measures when it records them. */
+export function stepSummary(steps) {
+  if (!steps) return null;
+  const fromApp = steps.appMeasures?.length > 0;
+  const values = fromApp ? steps.appMeasures.map((m) => m.ms) : steps.changes.map((c) => c.scriptingMs);
+  const worstIndex = values.indexOf(Math.max(...values));
+  return {
+    source: fromApp ? 'app measures step:<n>' : 'trace, between Performance marks',
+    count: values.length,
+    medianMs: median(values),
+    worstMs: values[worstIndex],
+    worst: fromApp ? steps.appMeasures[worstIndex].name : `${steps.changes[worstIndex].from} → ${steps.changes[worstIndex].to}`,
+    traceMedianMs: median(steps.changes.map((c) => c.scriptingMs)),
+    traceWorstMs: Math.max(...steps.changes.map((c) => c.scriptingMs)),
+    unreached: steps.changes.filter((c) => c.reached !== c.to).map((c) => `${c.from}→${c.to} (got ${c.reached})`),
+  };
+}
+
+/** Every budget with what was measured and whether it holds (null: not measured). */
+export function evaluateBudgets(results) {
+  const { firstLoad, lighthouse, steps, scrolling, memory, comparison } = results;
+  const pages = Object.values(lighthouse?.pages ?? {});
+  const worstCls = pages.length ? Math.max(...pages.map((p) => p.cls)) : null;
+  const lowestScore = pages.length ? Math.min(...pages.flatMap((p) => Object.values(p.scores))) : null;
+  const longestScrollTask = scrolling ? Math.max(...scrolling.map((r) => r.longestMs)) : null;
+  const step = stepSummary(steps);
+  const check = (value, ok) => (value == null ? null : ok(value));
+  return [
+    {
+      id: 'first-load-brotli',
+      label: 'whole first load, brotli',
+      measured: firstLoad ? `${kb(firstLoad.total.brotli)} KB` : 'n/a',
+      limit: `≤ ${kb(LIMITS.firstLoadBrotli)} KB`,
+      ok: check(firstLoad?.total.brotli, (v) => v <= LIMITS.firstLoadBrotli),
+    },
+    {
+      id: 'cls',
+      label: `CLS, worst of ${pages.length || 4} pages`,
+      measured: worstCls == null ? 'n/a' : worstCls.toFixed(3),
+      limit: '= 0',
+      ok: check(worstCls, (v) => v === LIMITS.cls),
+    },
+    {
+      id: 'lighthouse-100',
+      label: 'Lighthouse, lowest of 4 categories × pages',
+      measured: lowestScore == null ? 'n/a' : String(lowestScore),
+      limit: '= 100',
+      ok: check(lowestScore, (v) => v >= LIMITS.lighthouseScore),
+    },
+    {
+      id: 'scroll-long-task',
+      label: 'longest task while scrolling',
+      measured: ms(longestScrollTask, 1),
+      limit: `≤ ${LIMITS.scrollTaskMs} ms`,
+      ok: check(longestScrollTask, (v) => v <= LIMITS.scrollTaskMs),
+    },
+    {
+      id: 'step-scripting',
+      label: 'step change scripting, worst',
+      measured: ms(step?.worstMs, 2),
+      limit: `≤ ${LIMITS.stepScriptingMs} ms`,
+      ok: check(step?.worstMs, (v) => v <= LIMITS.stepScriptingMs),
+    },
+    {
+      id: 'memory-growth',
+      label: `memory growth after ${memory?.passes ?? 20} passes`,
+      measured: signedKb(memory?.growth),
+      limit: `≤ ${kb(LIMITS.memoryGrowth)} KB`,
+      ok: check(memory?.growth, (v) => v <= LIMITS.memoryGrowth),
+    },
+    {
+      id: 'timeline-bytes',
+      label: 'timeline embed bytes / TimelineJS',
+      measured: ratio(comparison?.bytesRatio),
+      limit: `≤ ${LIMITS.timelineRatio.toFixed(2)}×`,
+      ok: check(comparison?.bytesRatio, (v) => v <= LIMITS.timelineRatio),
+    },
+    {
+      id: 'timeline-lcp',
+      label: 'timeline embed LCP / TimelineJS',
+      measured: ratio(comparison?.lcpRatio),
+      limit: `≤ ${LIMITS.timelineRatio.toFixed(2)}×`,
+      ok: check(comparison?.lcpRatio, (v) => v <= LIMITS.timelineRatio),
+    },
+  ];
+}
+
+/** Lays out rows of cells as aligned columns: text left, numbers right. */
+function table(header, rows) {
+  const all = [header, ...rows].map((row) => row.map((cell) => String(cell ?? '')));
+  const widths = header.map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
+  const numeric = header.map((_, i) => rows.every((row) => /^[-+]?[\d.]+( ?[a-zA-Z×%]+)?$|^n\/a$|^[✓✗–]$/.test(String(row[i] ?? ''))));
+  const pad = (cell, i) => {
+    const gap = ' '.repeat(widths[i] - [...cell].length);
+    return numeric[i] && i > 0 ? gap + cell : cell + gap;
+  };
+  const lines = all.map((row) => `  ${row.map(pad).join('  ')}`.trimEnd());
+  lines.splice(1, 0, `  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  return lines.join('\n');
+}
+
+/** The human-readable report, as printed to stdout. */
+export function render(results) {
+  const out = [];
+  const { meta, firstLoad, lighthouse, steps, scrolling, memory, comparison, budgets, errors } = results;
+  out.push(`Explainer benchmark — ${meta.date}`);
+  out.push(
+    `commit ${meta.commit}${meta.dirty ? ' (+ uncommitted changes)' : ''} · ${meta.chromium} · Node ${meta.node} · ${meta.cores} cores`,
+  );
+  out.push(`served from ${meta.dist} by tests/e2e/lib/server.mjs (brotli q11, gzip 9); sizes in KB = 1000 B`);
+
+  if (firstLoad) {
+    out.push('', `First load of the full page (${firstLoad.files.length} files, ${firstLoad.url})`);
+    const rows = firstLoad.files.map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli), '']);
+    const t = firstLoad.total;
+    rows.push(['total', kb(t.raw), kb(t.gzip), kb(t.brotli), mark(t.brotli <= LIMITS.firstLoadBrotli)]);
+    out.push(table(['file', 'raw KB', 'gzip KB', 'brotli KB', `≤${kb(LIMITS.firstLoadBrotli)}`], rows));
+  }
+
+  if (lighthouse) {
+    const env = Object.values(lighthouse.pages)[0]?.environment ?? {};
+    out.push(
+      '',
+      `Lighthouse ${env.lighthouseVersion ?? ''} (${env.formFactor ?? 'mobile'} preset, ${env.throttlingMethod ?? 'simulate'} throttling, ` +
+        `median of ${lighthouse.runs} run${lighthouse.runs > 1 ? 's' : ''}, benchmarkIndex ${env.benchmarkIndex ?? '?'})`,
+    );
+    const rows = Object.entries(lighthouse.pages).map(([name, p]) => {
+      const s = p.scores;
+      const ok = Object.values(s).every((v) => v >= LIMITS.lighthouseScore) && p.cls === LIMITS.cls;
+      return [name, s.performance, s.accessibility, s['best-practices'], s.seo, seconds(p.lcpMs), p.cls.toFixed(3), ms(p.tbtMs), kb(p.totalByteWeight), mark(ok)];
+    });
+    out.push(table(['page', 'perf', 'a11y', 'best', 'seo', 'LCP', 'CLS', 'TBT', 'KB moved', '100s, CLS 0'], rows));
+    const failing = Object.entries(lighthouse.pages).flatMap(([name, p]) =>
+      p.failing.map((f) => `    ${name}: ${f.category}/${f.audit} ${Math.round(f.score * 100)}${f.value ? ` (${f.value})` : ''}`),
+    );
+    if (failing.length) out.push('  audits costing points:', ...failing);
+  }
+
+  const step = stepSummary(steps);
+  if (step) {
+    out.push('', `Step change scripting (${step.count} changes, ${step.source}; unthrottled CPU, 1280×800)`);
+    const rows = [['median', ms(step.medianMs, 2), ''], [`worst (${step.worst})`, ms(step.worstMs, 2), mark(step.worstMs <= LIMITS.stepScriptingMs)]];
+    if (steps.appMeasures?.length) rows.push(['trace-derived median / worst', `${ms(step.traceMedianMs, 2)} / ${ms(step.traceWorstMs, 2)}`, '']);
+    out.push(table(['', 'scripting', `≤${LIMITS.stepScriptingMs} ms`], rows));
+    if (step.unreached.length) out.push(`  ! steps not reached by the harness: ${step.unreached.join(', ')}`);
+  }
+
+  if (scrolling) {
+    out.push('', 'Scrolling the whole essay (wheel input; tasks on the page main thread, traced)');
+    const rows = scrolling.map((r) => [
+      r.label,
+      `${r.speedPxPerS} px/s`,
+      r.seconds.toFixed(1),
+      r.tasks,
+      ms(r.longestMs, 1),
+      `${ms(r.longestScriptingMs, 1)} / ${ms(r.longestLayoutMs, 1)}`,
+      r.overLimit,
+      mark(r.longestMs <= LIMITS.scrollTaskMs),
+    ]);
+    out.push(table(['pass', 'speed', 's', 'tasks', 'longest', 'its script / layout', '>50 ms', `≤${LIMITS.scrollTaskMs} ms`], rows));
+  }
+
+  if (memory) {
+    out.push('', `Memory, ${memory.passes} scroll passes (down + up, ${memory.seconds.toFixed(0)} s): JS heap after GC + wasm linear memory`);
+    const row = (label, m) => [label, kb(m.jsHeapUsed), kb(m.wasmMemory), kb(m.total)];
+    out.push(
+      table(
+        ['', 'JS heap KB', 'wasm KB', 'total KB'],
+        [row('before', memory.before), row('after pass 1', memory.afterFirst), row(`after pass ${memory.passes}`, memory.after)],
+      ),
+    );
+    out.push(
+      `  growth ${signedKb(memory.growth)} (pass 1 → ${memory.passes}: ${signedKb(memory.after.total - memory.afterFirst.total)})  ` +
+        `${mark(memory.growth <= LIMITS.memoryGrowth)} ≤ ${kb(LIMITS.memoryGrowth)} KB`,
+    );
+  }
+
+  if (comparison) {
+    const { ours, theirs } = comparison;
+    out.push('', `Timeline embed vs TimelineJS ${comparison.timelinejsVersion} (same ${comparison.events} events, standard embed page, served locally)`);
+    out.push(
+      table(
+        ['', 'KB moved', 'requests', 'LCP', 'TBT'],
+        [
+          ['ours: ?widget=timeline&embed=1', kb(ours.totalByteWeight), ours.requests, seconds(ours.lcpMs), ms(ours.tbtMs)],
+          ['TimelineJS', kb(theirs.totalByteWeight), theirs.requests, seconds(theirs.lcpMs), ms(theirs.tbtMs)],
+          ['ratio ours / TimelineJS', ratio(comparison.bytesRatio), '', ratio(comparison.lcpRatio), ratio(comparison.tbtRatio)],
+        ],
+      ),
+    );
+    if (comparison.blocked.length) out.push(`  blocked (not on this machine; TimelineJS would load them from the web): ${comparison.blocked.join(', ')}`);
+  }
+
+  out.push('', 'Budgets');
+  out.push(table(['budget', 'measured', 'limit', ''], budgets.map((b) => [b.label, b.measured, b.limit, mark(b.ok)])));
+  const missed = budgets.filter((b) => b.ok === false).length;
+  const unmeasured = budgets.filter((b) => b.ok === null).length;
+  out.push(`  ${budgets.length - missed - unmeasured} met, ${missed} missed${unmeasured ? `, ${unmeasured} not measured` : ''}`);
+
+  if (errors.length) out.push('', 'Errors (the run is broken):', ...errors.map((e) => `  ${e.part}: ${e.message}`));
+  out.push('', `took ${meta.seconds.toFixed(0)} s · JSON: ${meta.out}`);
+  return out.join('\n');
+}

@@ -1,0 +1,165 @@
+// The benchmark: serves a release build with compression, measures it, prints
+// a table and writes the same results as JSON. Run through scripts/bench.sh,
+// which builds first:
+//
+//   node bench/run.mjs --dist DIR [--out FILE] [--lh-runs N] [--passes N]
+//
+// Parts run one after another (never two browsers at once: 2 cores). A missed
+// budget is a result, not a failure: the exit code is 0 unless a part broke.
+
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { startServer } from '../tests/e2e/lib/server.mjs';
+import { launchBrowser } from './browser.mjs';
+import { filesRequested, sizes } from './bytes.mjs';
+import { audit } from './lighthouse.mjs';
+import { evaluateBudgets, render } from './report.mjs';
+import { measureMemory, measureScrolling, measureStepChanges, openEssay } from './scroll.mjs';
+import { TIMELINEJS_VERSION, startTimelineJsServer } from './timelinejs.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', default: join(repo, 'dist') },
+    out: { type: 'string', default: join(here, 'results', 'latest.json') },
+    'lh-runs': { type: 'string', default: '1' },
+    passes: { type: 'string', default: '20' },
+  },
+});
+const dist = resolve(args.dist);
+const out = resolve(args.out);
+const lighthouseRuns = Math.max(1, Number(args['lh-runs']));
+const passes = Math.max(1, Number(args.passes));
+
+/** The pages Lighthouse audits, as paths under the server's base. */
+const PAGES = {
+  'full essay': '',
+  'timeline embed': '?widget=timeline&embed=1',
+  'diagram embed': '?widget=diagram&embed=1',
+  'essay embed': '?widget=essay&embed=1',
+};
+
+const git = (...gitArgs) => {
+  try {
+    return execFileSync('git', gitArgs, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+const started = Date.now();
+const results = {
+  meta: {
+    date: new Date().toISOString(),
+    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    dirty: git('status', '--porcelain').length > 0,
+    node: process.versions.node,
+    cores: availableParallelism(),
+    dist: relative(repo, dist) || '.',
+    out: relative(repo, out),
+  },
+  errors: [],
+};
+
+/** Runs one part; a failure is recorded (and makes the run "broken") but the other parts still run. */
+async function part(name, fn) {
+  const t = Date.now();
+  log(`${name}…`);
+  try {
+    return await fn();
+  } catch (error) {
+    log(`${name} FAILED: ${error.stack ?? error}`);
+    results.errors.push({ part: name, message: String(error.message ?? error) });
+    return null;
+  } finally {
+    log(`${name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+}
+
+const site = await startServer({ root: dist, base: '/', compress: true });
+const timelinejs = await startTimelineJsServer(join(repo, 'content', 'timeline.toml'));
+
+try {
+  // --- In one browser: the first load, step changes, scrolling, memory. ---
+  const browser = await launchBrowser();
+  results.meta.chromium = `Chromium ${(await browser.version()).replace(/^[^/]*\//, '')}`;
+  try {
+    const essay = await part('first load', async () => {
+      const logStart = site.log.length;
+      const opened = await openEssay(browser, site.url);
+      const files = filesRequested(site.log.slice(logStart), '/');
+      results.firstLoad = { url: site.url, ...(await sizes(dist, files)) };
+      return opened;
+    });
+    if (essay) {
+      results.steps = await part('step changes', () => measureStepChanges(essay.page));
+      results.scrolling = await part('scrolling', () => measureScrolling(essay.page, essay.cdp, essay.scrollable));
+      // A fresh tab, so the baseline is a page that has only loaded.
+      results.memory = await part('memory', async () => {
+        const fresh = await openEssay(browser, site.url);
+        try {
+          return await measureMemory(fresh.page, fresh.cdp, fresh.scrollable, passes);
+        } finally {
+          await fresh.page.close();
+        }
+      });
+      await essay.page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+
+  // --- Lighthouse, strictly one run at a time. ---
+  const pages = {};
+  for (const [name, path] of Object.entries(PAGES)) {
+    const summary = await part(`lighthouse: ${name}`, () => audit(site.url + path, lighthouseRuns));
+    if (summary) pages[name] = summary;
+  }
+  results.lighthouse = { runs: lighthouseRuns, pages };
+
+  const theirs = await part(`lighthouse: TimelineJS ${TIMELINEJS_VERSION}`, () => audit(timelinejs.pageUrl, lighthouseRuns));
+  const ours = pages['timeline embed'];
+  if (ours && theirs) {
+    const local = (r) => new URL(r.url).hostname === '127.0.0.1';
+    const moved = (r) => r.transferSize > 0;
+    results.comparison = {
+      timelinejsVersion: TIMELINEJS_VERSION,
+      events: timelinejs.data.events.length,
+      pageUrl: timelinejs.pageUrl,
+      ours: { totalByteWeight: ours.totalByteWeight, requests: ours.requests.filter(moved).length, lcpMs: ours.lcpMs, tbtMs: ours.tbtMs },
+      theirs: {
+        totalByteWeight: theirs.totalByteWeight,
+        requests: theirs.requests.filter(moved).length,
+        lcpMs: theirs.lcpMs,
+        tbtMs: theirs.tbtMs,
+        cls: theirs.cls,
+        scores: theirs.scores,
+        files: theirs.requests.filter(local).map(({ url, transferSize, resourceSize }) => ({ url, transferSize, resourceSize })),
+      },
+      bytesRatio: ours.totalByteWeight / theirs.totalByteWeight,
+      lcpRatio: ours.lcpMs / theirs.lcpMs,
+      tbtRatio: theirs.tbtMs > 0 ? ours.tbtMs / theirs.tbtMs : null,
+      // Requests to other hosts, which the browser was not allowed to resolve.
+      blocked: [...new Set(theirs.requests.filter((r) => !local(r)).map((r) => new URL(r.url).hostname + new URL(r.url).pathname))],
+    };
+  }
+} finally {
+  await site.close();
+  await timelinejs.server.close();
+}
+
+results.budgets = evaluateBudgets(results);
+results.meta.seconds = (Date.now() - started) / 1000;
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(render(results));
+process.exitCode = results.errors.length ? 1 : 0;
