@@ -335,7 +335,7 @@ pub fn TimelineWidget(
     });
     view! {
         <section class="widget widget-timeline" aria-labelledby="widget-title">
-            <h2 id="widget-title" class="widget-title">"Timeline, 1945–2020"</h2>
+            <h1 id="widget-title" class="widget-title">"Timeline, 1945–2020"</h1>
             <Notice notes=notes/>
             <div class="spans" role="group" aria-label="Show a period">
                 {spans.iter().enumerate().map(|(i, (label, _, _))| view! {

@@ -227,9 +227,9 @@ for (const engine of engines()) {
         await ready(s);
         let v = await runAxe(s);
         assert.deepEqual(v, [], formatViolations(v));
-        await scrollStepTo(s, 11, 0.3);
+        await scrollStepTo(s, 11, w < 500 ? 0.62 : 0.3);
         await waitStep(s, 11);
-        await sleep(400);
+        await sleep(500);
         v = await runAxe(s);
         assert.deepEqual(v, [], formatViolations(v));
         if (w < 500) {
