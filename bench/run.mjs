@@ -2,14 +2,17 @@
 // a table and writes the same results as JSON. Run through scripts/bench.sh,
 // which builds first:
 //
-//   node bench/run.mjs --dist DIR [--out FILE] [--lh-runs N] [--passes N]
+//   node bench/run.mjs --dist DIR [--out FILE] [--lh-runs N] [--passes N] [--traces]
+//
+// --traces also keeps the raw Chrome traces in results/traces/ (open them in
+// the DevTools Performance panel to see what a long task was).
 //
 // Parts run one after another (never two browsers at once: 2 cores). A missed
 // budget is a result, not a failure: the exit code is 0 unless a part broke.
 
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,7 +22,7 @@ import { launchBrowser } from './browser.mjs';
 import { filesRequested, sizes } from './bytes.mjs';
 import { audit } from './lighthouse.mjs';
 import { evaluateBudgets, render } from './report.mjs';
-import { measureMemory, measureScrolling, measureStepChanges, openEssay } from './scroll.mjs';
+import { keepTracesIn, measureMemory, measureScrolling, measureStepChanges, openEssay } from './scroll.mjs';
 import { TIMELINEJS_VERSION, startTimelineJsServer } from './timelinejs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,12 +34,14 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: join(here, 'results', 'latest.json') },
     'lh-runs': { type: 'string', default: '1' },
     passes: { type: 'string', default: '20' },
+    traces: { type: 'boolean', default: false },
   },
 });
 const dist = resolve(args.dist);
 const out = resolve(args.out);
 const lighthouseRuns = Math.max(1, Number(args['lh-runs']));
 const passes = Math.max(1, Number(args.passes));
+if (args.traces) keepTracesIn(join(dirname(out), 'traces'));
 
 /** The pages Lighthouse audits, as paths under the server's base. */
 const PAGES = {
@@ -64,6 +69,8 @@ const results = {
     dirty: git('status', '--porcelain').length > 0,
     node: process.versions.node,
     cores: availableParallelism(),
+    // Right after the build this is high anyway; kept to explain odd timings.
+    loadAverage: loadavg()[0],
     dist: relative(repo, dist) || '.',
     out: relative(repo, out),
   },

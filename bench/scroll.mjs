@@ -3,6 +3,9 @@
 // All at a desktop viewport (1280x800, where the graphic is pinned beside the
 // text), with the CPU unthrottled, in one tab of Debian's Chromium.
 
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { TRACE_CATEGORIES, longestTask, marks, pageMainThread, parseTrace, scriptingMs, renderingMs, tasks, threadEvents } from './trace.mjs';
 
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -56,8 +59,15 @@ export async function openEssay(browser, url) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+let traceDir = null;
+
+/** Also write every raw trace to `dir` as <name>.json (they open in DevTools' Performance panel). */
+export function keepTracesIn(dir) {
+  traceDir = dir;
+}
+
 /** Traces `fn()` with the timeline categories; returns [fn's result, trace events]. */
-async function traced(page, fn) {
+async function traced(page, name, fn) {
   await page.tracing.start({ categories: TRACE_CATEGORIES });
   let result;
   let failure = null;
@@ -67,6 +77,10 @@ async function traced(page, fn) {
     failure = error;
   }
   const data = await page.tracing.stop(); // always, or the next start fails
+  if (traceDir) {
+    await mkdir(traceDir, { recursive: true });
+    await writeFile(join(traceDir, `${name.replace(/[^\w-]+/g, '-')}.json`), data);
+  }
   if (failure) throw failure;
   return [result, parseTrace(data)];
 }
@@ -86,7 +100,7 @@ async function traced(page, fn) {
  * those are returned too and preferred by the report.
  */
 export async function measureStepChanges(page) {
-  const [walk, events] = await traced(page, () =>
+  const [walk, events] = await traced(page, 'step-changes', () =>
     page.evaluate(async (settleMs) => {
       const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
       const panel = document.querySelector('.panel');
@@ -167,7 +181,7 @@ export async function measureScrolling(page, cdp, scrollable) {
     ['up, slow', -1, SLOW_PX_S],
   ]) {
     const started = Date.now();
-    const [, events] = await traced(page, async () => {
+    const [, events] = await traced(page, `scroll-${label}`, async () => {
       await wheel(cdp, direction * scrollable, speed);
       await sleep(300); // the last frames and any trailing timers
     });

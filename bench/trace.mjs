@@ -62,11 +62,15 @@ export function pageMainThread(events) {
   return { pid: thread.pid, tid: thread.tid };
 }
 
-/** Complete ('X') events on one thread, as {name, start, end} in µs, sorted by start. */
+/**
+ * Complete ('X') events on one thread, as {name, start, end, cpu} in µs,
+ * sorted by start. `cpu` is the thread time: far below end - start means the
+ * thread was waiting for a core (another process was busy), not working.
+ */
 export function threadEvents(events, { pid, tid }) {
   return events
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && typeof e.dur === 'number')
-    .map((e) => ({ name: e.name, cat: e.cat, start: e.ts, end: e.ts + e.dur }))
+    .map((e) => ({ name: e.name, cat: e.cat, start: e.ts, end: e.ts + e.dur, cpu: e.tdur ?? e.dur }))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -143,6 +147,7 @@ export function longestTask(threadEvs, from, to, limitMs = 50) {
   return {
     tasks: inWindow.length,
     longestMs: longest ? (longest.end - longest.start) / US_PER_MS : 0,
+    longestCpuMs: longest ? longest.cpu / US_PER_MS : 0,
     longestScriptingMs: longest ? scriptingMs(threadEvs, longest.start, longest.end) : 0,
     longestLayoutMs: longest ? renderingMs(threadEvs, longest.start, longest.end) : 0,
     overLimit: durations.filter((d) => d > limitMs).length,

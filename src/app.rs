@@ -1,7 +1,7 @@
 //! What is mounted where. The article is already in the page (prerendered at build time); the
 //! app mounts the pinned graphic into its slot, or, for `?widget=…`, one instrument on its own.
 
-use crate::components::{diagram::DiagramWidget, essay::Essay, reader::Reader, timeline::TimelineWidget};
+use crate::components::{diagram::DiagramWidget, embed::Nav, essay::Essay, reader::Reader, timeline::TimelineWidget};
 use crate::dom;
 use explainer_model::route::{self, Widget};
 use leptos::prelude::*;
@@ -14,6 +14,7 @@ pub fn start() {
     dom::set_root_attr("data-theme", Some(route.theme.as_str()));
     leptos::mount::mount_to(slot, move || {
         provide_context(Reader::new());
+        provide_context(Nav::start(route.widget, route.embed));
         match route.widget {
             Widget::Essay => view! { <Essay route=route.clone()/> }.into_any(),
             Widget::Timeline => view! { <TimelineWidget route=route.clone()/> }.into_any(),

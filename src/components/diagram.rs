@@ -2,11 +2,12 @@
 //! for each one's strength, a balance marker for where the sum leans, and the what-if switches.
 //! The arithmetic is `explainer_model::diagram`; this only draws it.
 
+use super::embed::{EmbedCode, Nav};
 use super::{Credit, Notice};
 use crate::content::bundle;
 use crate::dom;
 use explainer_model::diagram::{summary, Model, Switches};
-use explainer_model::route::Route;
+use explainer_model::route::{Route, Widget};
 use leptos::prelude::*;
 use std::sync::OnceLock;
 
@@ -133,12 +134,22 @@ pub fn DiagramWidget(
     });
     let stage = RwSignal::new(start.unwrap_or(0));
     let switches = RwSignal::new(Switches::default());
-    if !route.embed {
-        Effect::new(move |_| {
-            let id = format!("stage-{}", d.stage[stage.get()].id);
+    let nav = expect_context::<Nav>();
+    Effect::new(move |_| {
+        let id = format!("stage-{}", d.stage[stage.get()].id);
+        if route.embed {
+            nav.report_state(&id);
+        } else {
             dom::replace_fragment(Some(&id));
-        });
-    }
+        }
+    });
+    Effect::new(move |_| {
+        let goto = nav.goto.get();
+        if let Some(i) = goto.as_deref().and_then(|t| d.stage.iter().position(|s| s.id == t.strip_prefix("stage-").unwrap_or(t))) {
+            stage.set(i);
+        }
+    });
+    let current = Signal::derive(move || Some(d.stage[stage.get()].id.to_string()));
     let go = move |delta: isize| {
         let next = (stage.get_untracked() as isize + delta).clamp(0, n as isize - 1) as usize;
         stage.set(next);
@@ -177,7 +188,11 @@ pub fn DiagramWidget(
             </nav>
             <Diagram stage=stage switches=switches/>
             <p class="vh live" aria-live="polite" aria-atomic="true">{move || said.get()}</p>
-            {route.embed.then(|| view! { <Credit/> })}
+            {if route.embed {
+                view! { <Credit/> }.into_any()
+            } else {
+                view! { <EmbedCode choices=vec![("This diagram, at this stage", Widget::Diagram, current)]/> }.into_any()
+            }}
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The essay: the pinned graphic beside the prerendered text, following the scroll.
 
 use super::diagram::Diagram;
+use super::embed::{EmbedCode, Nav};
 use super::reader::{Reader, ReaderTools};
 use super::scroll::ScrollState;
 use super::stepper::Stepper;
@@ -9,7 +10,7 @@ use super::Notice;
 use crate::content::bundle;
 use crate::dom;
 use explainer_model::diagram::Switches;
-use explainer_model::route::Route;
+use explainer_model::route::{Route, Widget};
 use explainer_model::story::{Scene, Story};
 use leptos::portal::Portal;
 use leptos::prelude::*;
@@ -49,9 +50,25 @@ pub fn Essay(
     let stage = Signal::derive(move || views.get().1);
     let on_timeline = Memo::new(move |_| matches!(scene.get(), Scene::Timeline(_)));
 
-    if !route.embed {
-        Effect::new(move |_| dom::replace_fragment(active.get().and_then(|i| story.step(i)).map(|s| s.id.as_ref())));
-    }
+    let nav = expect_context::<Nav>();
+    Effect::new(move |_| {
+        let id = active.get().and_then(|i| story.step(i)).map(|s| s.id.as_ref());
+        if route.embed {
+            nav.report_state(id.unwrap_or(""));
+        } else {
+            dom::replace_fragment(id);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(i) = nav.goto.get().and_then(|t| story.index_of(&t)) {
+            scroll.go_to(i, reader.smooth());
+        }
+    });
+    let embed_choices = vec![
+        ("The timeline", Widget::Timeline, Signal::derive(|| None)),
+        ("The diagram, at this stage", Widget::Diagram, Signal::derive(move || bundle().diagram.stage.get(stage.get()).map(|s| s.id.to_string()))),
+        ("The whole essay, from this step", Widget::Essay, Signal::derive(move || active.get().and_then(|i| story.step(i)).map(|s| s.id.to_string()))),
+    ];
 
     // With scroll effects on, the live region speaks each step's summary, so the copies inside the
     // steps are hidden from assistive technology; in plain reading they are the text itself.
@@ -137,6 +154,7 @@ pub fn Essay(
                 </div>
             </div>
             <Stepper story=story/>
+            {(!route.embed).then(|| view! { <EmbedCode choices=embed_choices/> })}
             <p class="vh live" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
         </div>
         {move || reader.stills().then(|| stills(story, switches))}

@@ -1,6 +1,7 @@
 //! The Leptos views. Each sits on a plain type from `explainer_model` that decides what it shows.
 
 pub mod diagram;
+pub mod embed;
 pub mod essay;
 pub mod reader;
 pub mod scroll;

@@ -2,11 +2,12 @@
 //! ticks behind them, and a details card. The list is the accessible timeline (each event a
 //! `<time>`); bands, ticks and marks are decoration. Layout comes from `explainer_model::timeline`.
 
+use super::embed::{EmbedCode, Nav};
 use super::{Credit, Notice};
 use crate::content::bundle;
 use crate::dom;
 use explainer_model::content::{Actor, Event};
-use explainer_model::route::Route;
+use explainer_model::route::{Route, Widget};
 use explainer_model::story::TimelineView;
 use explainer_model::timeline::{label_text, layout, ticks, Item, Scale};
 use leptos::prelude::*;
@@ -45,12 +46,9 @@ pub fn Timeline(
     /// A still for plain reading and print: no controls, no focus, no details.
     #[prop(optional)]
     still: bool,
-    /// The event selected at first (from the address).
-    #[prop(default = None)]
-    selected: Option<usize>,
-    /// Called when the reader opens or closes an event's details.
-    #[prop(optional, into)]
-    on_select: Option<Callback<Option<usize>>>,
+    /// The event whose details are open, when the owner wants to set or follow it.
+    #[prop(optional)]
+    selected: Option<RwSignal<Option<usize>>>,
 ) -> impl IntoView {
     let events: &'static [Event] = &bundle().timeline.event;
     let eras = &bundle().timeline.era;
@@ -79,7 +77,7 @@ pub fn Timeline(
     let _ = window_event_listener(leptos::ev::resize, move |_| measure());
 
     let filter = RwSignal::new(u8::MAX);
-    let selected = RwSignal::new(selected);
+    let selected = selected.unwrap_or_else(|| RwSignal::new(None));
     let hover = RwSignal::new(None::<usize>);
     let focus = RwSignal::new(selected.get_untracked().unwrap_or(0));
 
@@ -103,12 +101,7 @@ pub fn Timeline(
     let visible = move |i: usize| placed.with(|(_, p)| p[i].in_view);
     let lit = move |i: usize| view.with(|v| v.highlight.iter().any(|h| *h == events[i].id));
 
-    let choose = move |i: Option<usize>| {
-        selected.set(i);
-        if let Some(cb) = on_select {
-            cb.run(i);
-        }
-    };
+    let choose = move |i: Option<usize>| selected.set(i);
     // Arrow keys move between the events on show; Escape closes the details.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let n = events.len();
@@ -324,15 +317,33 @@ pub fn TimelineWidget(
         })
         .unwrap_or(0);
     let span = RwSignal::new(start_span);
+    let span_of = move |i: usize| {
+        let d = events[i].date.first_day();
+        spans.iter().skip(1).position(|&(_, a, z)| d >= a && d < z).map_or(0, |p| p + 1)
+    };
     let view = Signal::derive(move || {
         let (_, from, to) = spans.get(span.get()).cloned().unwrap_or_default();
         TimelineView { from, to, highlight: Vec::new(), reveal_until: i32::MAX }
     });
-    let on_select = Callback::new(move |i: Option<usize>| {
-        if !route.embed {
-            dom::replace_fragment(i.map(|i| format!("event-{}", events[i].id)).as_deref());
+    let selected = RwSignal::new(target);
+    let nav = expect_context::<Nav>();
+    Effect::new(move |_| {
+        let id = selected.get().map(|i| format!("event-{}", events[i].id));
+        if route.embed {
+            nav.report_state(id.as_deref().unwrap_or(""));
+        } else {
+            dom::replace_fragment(id.as_deref());
         }
     });
+    // The host page's fragment, passed on by the embed loader, opens an event too.
+    Effect::new(move |_| {
+        let goto = nav.goto.get();
+        if let Some(i) = goto.as_deref().and_then(|t| events.iter().position(|e| e.id == t.strip_prefix("event-").unwrap_or(t))) {
+            span.set(span_of(i));
+            selected.set(Some(i));
+        }
+    });
+    let current = Signal::derive(move || selected.get().map(|i| events[i].id.to_string()));
     view! {
         <section class="widget widget-timeline" aria-labelledby="widget-title">
             <h1 id="widget-title" class="widget-title">"Timeline, 1945–2020"</h1>
@@ -343,8 +354,12 @@ pub fn TimelineWidget(
                         on:click=move |_| span.set(i)>{label.as_str()}</button>
                 }).collect_view()}
             </div>
-            <Timeline view=view selected=target on_select=on_select/>
-            {route.embed.then(|| view! { <Credit/> })}
+            <Timeline view=view selected=selected/>
+            {if route.embed {
+                view! { <Credit/> }.into_any()
+            } else {
+                view! { <EmbedCode choices=vec![("This timeline", Widget::Timeline, current)]/> }.into_any()
+            }}
         </section>
     }
 }

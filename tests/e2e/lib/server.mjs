@@ -71,7 +71,9 @@ function pickEncoding(acceptEncoding = '') {
  * @returns {Promise<{url: string, origin: string, close(): Promise<void>,
  *   log: {method: string, path: string, status: number, encoding: string|null}[]}>}
  */
-export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1', compress = false, routes = {} } = {}) {
+export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1', compress = false, cors = false, routes = {} } = {}) {
+  // `cors`: files may be read from any origin, as a sandboxed (opaque-origin) embed needs.
+  const corsHeaders = cors ? { 'access-control-allow-origin': '*' } : {};
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const rootDir = root ? resolve(root) : null;
   const log = [];
@@ -147,14 +149,14 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
       cacheKey = `${found.file}@${found.info.mtimeMs}:${found.info.size}`;
       // Big files (the wasm) stream unless they are to be compressed.
       if (!compress || !COMPRESSIBLE.test(type)) {
-        response.writeHead(200, { 'content-type': type, 'content-length': found.info.size, 'cache-control': 'no-store' });
+        response.writeHead(200, { 'content-type': type, 'content-length': found.info.size, 'cache-control': 'no-store', ...corsHeaders });
         if (request.method === 'HEAD') return response.end();
         return createReadStream(found.file).pipe(response);
       }
       body = await readFile(found.file);
     }
 
-    const headers = { 'content-type': type, ...extraHeaders };
+    const headers = { 'content-type': type, ...corsHeaders, ...extraHeaders };
     if (compress && COMPRESSIBLE.test(type)) {
       headers.vary = 'Accept-Encoding';
       const encoding = pickEncoding(request.headers['accept-encoding']);

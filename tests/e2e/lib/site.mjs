@@ -25,9 +25,9 @@ print(json.dumps({"essay": load("essay.toml"), "timeline": load("timeline.toml")
 }
 
 /** Serves `dist` under `/explainer/` (a sub-path, as most hosts would) with compression. */
-export async function serveDist({ dist = join(REPO, 'dist'), base = '/explainer/', host, routes } = {}) {
+export async function serveDist({ dist = join(REPO, 'dist'), base = '/explainer/', host, routes, cors = true } = {}) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build at ${dist}: run trunk build --release first`);
-  return startServer({ root: dist, base, compress: true, host, routes });
+  return startServer({ root: dist, base, compress: true, cors, host, routes });
 }
 
 /** Waits until the app has mounted its panel or widget. */
