@@ -11,7 +11,7 @@ const LIMIT = 2048;
 
 const source = await readFile(src, 'utf8');
 const { code } = await minify(source, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
-const shipped = `/* Explainer embed loader: see embed/loader.js in the explainer's source. */\n${code}\n`;
+const shipped = `/* embed/loader.js, minified */\n${code}\n`;
 if (process.argv.includes('--check')) {
   const current = await readFile(out, 'utf8').catch(() => '');
   if (current !== shipped) throw new Error('public/embed.js is stale: run node tests/tools/minify-embed.mjs');
