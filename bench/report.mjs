@@ -51,7 +51,9 @@ export function evaluateBudgets(results) {
   const pages = Object.values(lighthouse?.pages ?? {});
   const worstCls = pages.length ? Math.max(...pages.map((p) => p.cls)) : null;
   const lowestScore = pages.length ? Math.min(...pages.flatMap((p) => Object.values(p.scores))) : null;
-  const longestScrollTask = scrolling ? Math.max(...scrolling.map((r) => r.longestMs)) : null;
+  // Judged on thread (CPU) time: wall time on this shared 2-core machine also
+  // counts the time the page waited for a core; the report shows both.
+  const longestScrollTask = scrolling ? Math.max(...scrolling.map((r) => r.longestCpuMs)) : null;
   const step = stepSummary(steps);
   const check = (value, ok) => (value == null ? null : ok(value));
   return [
@@ -78,7 +80,7 @@ export function evaluateBudgets(results) {
     },
     {
       id: 'scroll-long-task',
-      label: 'longest task while scrolling',
+      label: 'longest task while scrolling (CPU)',
       measured: ms(longestScrollTask, 1),
       limit: `≤ ${LIMITS.scrollTaskMs} ms`,
       ok: check(longestScrollTask, (v) => v <= LIMITS.scrollTaskMs),
@@ -167,7 +169,7 @@ export function render(results) {
 
   const step = stepSummary(steps);
   if (step) {
-    out.push('', `Step change scripting (${step.count} changes, ${step.source}; unthrottled CPU, 1280×800)`);
+    out.push('', `Step change scripting (${step.count} changes, ${step.source}; thread time, unthrottled CPU, 1280×800)`);
     const rows = [['median', ms(step.medianMs, 2), ''], [`worst (${step.worst})`, ms(step.worstMs, 2), mark(step.worstMs <= LIMITS.stepScriptingMs)]];
     if (steps.appMeasures?.length) rows.push(['trace-derived median / worst', `${ms(step.traceMedianMs, 2)} / ${ms(step.traceWorstMs, 2)}`, '']);
     out.push(table(['', 'scripting', `≤${LIMITS.stepScriptingMs} ms`], rows));
@@ -175,19 +177,25 @@ export function render(results) {
   }
 
   if (scrolling) {
-    out.push('', 'Scrolling the whole essay (wheel input; tasks on the page main thread, traced)');
+    out.push('', 'Scrolling the whole essay (wheel input; tasks on the page main thread, traced; CPU = thread time)');
     const rows = scrolling.map((r) => [
       r.label,
       `${r.speedPxPerS} px/s`,
       r.seconds.toFixed(1),
       r.tasks,
-      ms(r.longestMs, 1),
       ms(r.longestCpuMs, 1),
       `${ms(r.longestScriptingMs, 1)} / ${ms(r.longestLayoutMs, 1)}`,
-      r.overLimit,
-      mark(r.longestMs <= LIMITS.scrollTaskMs),
+      r.overLimitCpu,
+      ms(r.longestWallMs, 1),
+      r.overLimitWall,
+      mark(r.longestCpuMs <= LIMITS.scrollTaskMs),
     ]);
-    out.push(table(['pass', 'speed', 's', 'tasks', 'longest', 'its CPU', 'its script / layout', '>50 ms', `≤${LIMITS.scrollTaskMs} ms`], rows));
+    out.push(
+      table(
+        ['pass', 'speed', 's', 'tasks', 'longest CPU', 'its script / layout', '>50', 'longest wall', '>50', `≤${LIMITS.scrollTaskMs} ms`],
+        rows,
+      ),
+    );
   }
 
   if (memory) {

@@ -91,7 +91,8 @@ async function traced(page, name, fn) {
  * STEP_SETTLE_MS after each. Each scroll is preceded by a Performance mark
  * `bench:step:…`; the scripting time of a step change is the scripting in the
  * trace between its mark and the next, counted like DevTools' "Scripting"
- * (JS + wasm, less the layout it forces), leaving out the harness's own tasks
+ * (JS + wasm, less the style/layout it forces) but in thread time, so that
+ * other processes on the machine don't inflate it; leaving out the harness's own tasks
  * (the ones holding a mark). So it is everything the app runs because the
  * page moved: the scroll listener, the rAF measurement, the reactive updates
  * and the announcement timer, with nothing of ours mixed in.
@@ -169,6 +170,7 @@ async function wheel(cdp, distance, speed) {
  * Long tasks while scrolling: the whole essay down and up, fast then slow,
  * as real wheel input (CDP Input.synthesizeScrollGesture, which the browser
  * feeds to the page like a mouse wheel), each gesture traced on its own.
+ * Tasks are measured both in thread (CPU) time and wall time; see trace.mjs.
  */
 export async function measureScrolling(page, cdp, scrollable) {
   const runs = [];

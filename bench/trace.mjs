@@ -63,14 +63,26 @@ export function pageMainThread(events) {
 }
 
 /**
- * Complete ('X') events on one thread, as {name, start, end, cpu} in µs,
- * sorted by start. `cpu` is the thread time: far below end - start means the
- * thread was waiting for a core (another process was busy), not working.
+ * Complete ('X') events on one thread, sorted by start: {name, cat, start,
+ * end} in wall-clock µs and {cpuStart, cpuEnd} in the thread's own clock
+ * (CPU time), which stands still while the thread waits for a core. On a
+ * shared 2-core machine other processes (a build, another browser) stretch
+ * wall times; thread times say what the page itself spent.
  */
 export function threadEvents(events, { pid, tid }) {
   return events
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && typeof e.dur === 'number')
-    .map((e) => ({ name: e.name, cat: e.cat, start: e.ts, end: e.ts + e.dur, cpu: e.tdur ?? e.dur }))
+    .map((e) => {
+      const hasCpu = typeof e.tts === 'number' && typeof e.tdur === 'number';
+      return {
+        name: e.name,
+        cat: e.cat,
+        start: e.ts,
+        end: e.ts + e.dur,
+        cpuStart: hasCpu ? e.tts : null,
+        cpuEnd: hasCpu ? e.tts + e.tdur : null,
+      };
+    })
     .sort((a, b) => a.start - b.start);
 }
 
@@ -87,9 +99,9 @@ export function tasks(threadEvs) {
   return threadEvs.filter((e) => e.name === 'RunTask' && e.cat.includes('devtools.timeline'));
 }
 
-/** Merges intervals into a sorted, disjoint list. */
+/** Merges intervals [start, end] into a sorted, disjoint list. */
 function union(intervals) {
-  const sorted = intervals.map(({ start, end }) => [start, end]).sort((a, b) => a[0] - b[0]);
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
   const merged = [];
   for (const [start, end] of sorted) {
     const last = merged.at(-1);
@@ -113,43 +125,59 @@ function lengthMinus(a, b) {
   return total;
 }
 
-/**
- * Milliseconds of scripting (JavaScript + wasm, less the layout and style
- * work it forced) in the events that start within [from, to) µs, leaving out
- * the tasks listed in `excluded` (the harness's own).
- */
-export function scriptingMs(threadEvs, from, to, excluded = []) {
-  const inWindow = threadEvs.filter(
+/** Events starting within [from, to) µs (wall clock), outside the `excluded` tasks. */
+function within(threadEvs, from, to, excluded) {
+  return threadEvs.filter(
     (e) => e.start >= from && e.start < to && !excluded.some((task) => e.start >= task.start && e.start < task.end),
   );
-  const script = union(inWindow.filter((e) => SCRIPT_EVENTS.has(e.name)));
-  const rendering = union(inWindow.filter((e) => RENDERING_EVENTS.has(e.name)));
+}
+
+/**
+ * Intervals of `evs` in thread time, or in wall time if any lacks a thread
+ * time (the two clocks can't be mixed).
+ */
+function intervals(evs, allEvs) {
+  const cpu = allEvs.every((e) => e.cpuStart !== null);
+  return evs.map((e) => (cpu ? [e.cpuStart, e.cpuEnd] : [e.start, e.end]));
+}
+
+/**
+ * Milliseconds of scripting (JavaScript + wasm, less the layout and style
+ * work it forced), in thread time, over the events that start within
+ * [from, to) µs, leaving out the tasks listed in `excluded` (the harness's own).
+ */
+export function scriptingMs(threadEvs, from, to, excluded = []) {
+  const evs = within(threadEvs, from, to, excluded).filter((e) => SCRIPT_EVENTS.has(e.name) || RENDERING_EVENTS.has(e.name));
+  const script = union(intervals(evs.filter((e) => SCRIPT_EVENTS.has(e.name)), evs));
+  const rendering = union(intervals(evs.filter((e) => RENDERING_EVENTS.has(e.name)), evs));
   return lengthMinus(script, rendering) / US_PER_MS;
 }
 
-/** Milliseconds of layout and style work in [from, to) µs, leaving out `excluded` tasks. */
+/** Milliseconds of style and layout work (thread time) in [from, to) µs, leaving out `excluded` tasks. */
 export function renderingMs(threadEvs, from, to, excluded = []) {
-  const inWindow = threadEvs.filter(
-    (e) => e.start >= from && e.start < to && !excluded.some((task) => e.start >= task.start && e.start < task.end),
-  );
-  return lengthMinus(union(inWindow.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree')), []) / US_PER_MS;
+  const evs = within(threadEvs, from, to, excluded).filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree');
+  return lengthMinus(union(intervals(evs, evs)), []) / US_PER_MS;
 }
 
+const cpuMs = (task) => (task.cpuStart === null ? task.end - task.start : task.cpuEnd - task.cpuStart) / US_PER_MS;
+const wallMs = (task) => (task.end - task.start) / US_PER_MS;
+
 /**
- * The longest task starting in [from, to) µs, with what it spent on scripting
- * vs layout/style, and how many tasks ran over `limitMs`.
+ * Tasks starting in [from, to) µs: the longest in thread (CPU) time, what it
+ * spent on scripting vs style/layout, and the longest in wall time, with how
+ * many ran over `limitMs` by each clock.
  */
 export function longestTask(threadEvs, from, to, limitMs = 50) {
   const inWindow = tasks(threadEvs).filter((t) => t.start >= from && t.start < to);
-  const durations = inWindow.map((t) => (t.end - t.start) / US_PER_MS);
-  let longest = null;
-  for (const task of inWindow) if (!longest || task.end - task.start > longest.end - longest.start) longest = task;
+  const byCpu = inWindow.reduce((best, t) => (!best || cpuMs(t) > cpuMs(best) ? t : best), null);
+  const byWall = inWindow.reduce((best, t) => (!best || wallMs(t) > wallMs(best) ? t : best), null);
   return {
     tasks: inWindow.length,
-    longestMs: longest ? (longest.end - longest.start) / US_PER_MS : 0,
-    longestCpuMs: longest ? longest.cpu / US_PER_MS : 0,
-    longestScriptingMs: longest ? scriptingMs(threadEvs, longest.start, longest.end) : 0,
-    longestLayoutMs: longest ? renderingMs(threadEvs, longest.start, longest.end) : 0,
-    overLimit: durations.filter((d) => d > limitMs).length,
+    longestCpuMs: byCpu ? cpuMs(byCpu) : 0,
+    longestScriptingMs: byCpu ? scriptingMs(threadEvs, byCpu.start, byCpu.end) : 0,
+    longestLayoutMs: byCpu ? renderingMs(threadEvs, byCpu.start, byCpu.end) : 0,
+    longestWallMs: byWall ? wallMs(byWall) : 0,
+    overLimitCpu: inWindow.filter((t) => cpuMs(t) > limitMs).length,
+    overLimitWall: inWindow.filter((t) => wallMs(t) > limitMs).length,
   };
 }

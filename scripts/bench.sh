@@ -5,12 +5,13 @@
 # scrolling, memory over twenty passes, and TimelineJS side by side).
 #
 #   scripts/bench.sh                 # prints the table, writes bench/results/latest.json
-#   scripts/bench.sh --lh-runs 3     # median of 3 Lighthouse runs per page (slower)
+#   scripts/bench.sh --lh-runs 1     # one Lighthouse run per page instead of the median of 3 (faster)
+#   scripts/bench.sh --passes 5      # fewer memory passes than the 20 of the budget (faster)
 #   scripts/bench.sh --traces        # also keep the raw Chrome traces in bench/results/traces/
 #
 # Needs scripts/setup.sh to have run (toolchain, Chromium). Exits 0 when the
 # run worked, whatever the budgets say; non-zero only when something broke.
-# Takes about 5 minutes on 2 cores, most of it in the browser.
+# Takes about 7 minutes on 2 cores (plus the build), most of it in the browser.
 set -euo pipefail
 
 # shellcheck source=scripts/env.sh
@@ -24,7 +25,7 @@ stamp=bench/node_modules/.bench-lock.sha256
 lock_sum="$(sha256sum bench/package-lock.json | cut -d' ' -f1)"
 if [[ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]]; then
   say "installing bench npm packages (npm ci in bench/)"
-  (cd bench && npm ci --no-audit --no-fund)
+  (cd bench && npm ci --no-audit --no-fund) >&2
   echo "$lock_sum" >"$stamp"
 fi
 

@@ -90,7 +90,11 @@ impl Bake for Source {
 
 impl Bake for Meta {
     fn bake(&self, out: &mut String) {
-        bake_struct!(out, Meta, self, id, lang, title, standfirst, byline, credit_title, credit_series, credit_publisher, credit_url, about);
+        // The app names the explainer and its source in embeds' credit line; the rest of the
+        // front matter is in the prerendered page only.
+        let blank = || Text::Borrowed("");
+        let lean = Meta { standfirst: blank(), byline: blank(), credit_series: blank(), credit_url: blank(), about: blank(), ..self.clone() };
+        bake_struct!(out, Meta, lean, id, lang, title, standfirst, byline, credit_title, credit_series, credit_publisher, credit_url, about);
     }
 }
 
@@ -157,7 +161,10 @@ impl Bake for Course {
 
 impl Bake for Factor {
     fn bake(&self, out: &mut String) {
-        bake_struct!(out, Factor, self, id, label, explain, toward, strength, event, chapter, whatif, source);
+        // The diagram draws labels and strengths and asks the what-if questions; explanations and
+        // sources are for the page's readers of the content files and the closing notes.
+        let lean = Factor { explain: Text::Borrowed(""), source: None, ..self.clone() };
+        bake_struct!(out, Factor, lean, id, label, explain, toward, strength, event, chapter, whatif, source);
     }
 }
 
@@ -221,7 +228,7 @@ mod tests {
         assert!(m.contains("DateSpan { start: CalDate { year: 1900, month: 7, day: 14 }, end: Some(CalDate { year: 1900, month: 7, day: 15 }) }"));
         assert!(!m.contains("rowed out"), "step prose must not be baked into the app");
         assert!(!m.contains("A boat is brought home"), "event details ship in the chronology, not in the app");
-        assert!(m.contains(r#""Waves are high.""#), "factor explanations are needed by the app");
+        assert!(m.contains(r#""What if the sea were calm?""#), "the what-if questions are needed by the app");
         // Quotes and newlines survive as escapes.
         assert!(!m.contains("\n\nThe boat"));
     }

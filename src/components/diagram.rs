@@ -11,7 +11,7 @@ use explainer_model::route::{Route, Widget};
 use leptos::prelude::*;
 use std::sync::OnceLock;
 
-fn model() -> &'static Model {
+pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| Model::new(&bundle().diagram))
 }

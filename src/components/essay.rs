@@ -1,6 +1,6 @@
 //! The essay: the pinned graphic beside the prerendered text, following the scroll.
 
-use super::diagram::Diagram;
+use super::diagram::{model, Diagram};
 use super::embed::{EmbedCode, Nav};
 use super::reader::{Reader, ReaderTools};
 use super::scroll::ScrollState;
@@ -9,7 +9,7 @@ use super::timeline::Timeline;
 use super::Notice;
 use crate::content::bundle;
 use crate::dom;
-use explainer_model::diagram::Switches;
+use explainer_model::diagram::{summary, Switches};
 use explainer_model::route::{Route, Widget};
 use explainer_model::story::{Scene, Story};
 use leptos::portal::Portal;
@@ -105,6 +105,15 @@ pub fn Essay(
             },
             std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
         );
+    });
+
+    // A what-if switch is a change of its own: say what it did to the balance.
+    Effect::new(move |prev: Option<Switches>| {
+        let now = switches.get();
+        if prev.is_some_and(|p| p != now) {
+            announcement.set(summary(&bundle().diagram, model(), stage.get_untracked(), now));
+        }
+        now
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {

@@ -51,7 +51,11 @@ export function useDriver(engine) {
     get driver() {
       return driver;
     },
+    // One session at a time per driver: geckodriver allows no more, so a new session ends the
+    // test's previous one.
     async session(options) {
+      await Promise.all([...open].map((s) => s.quit()));
+      open.clear();
       const session = await newSession(driver, options);
       open.add(session);
       return session;
