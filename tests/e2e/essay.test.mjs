@@ -45,6 +45,13 @@ for (const engine of engines()) {
       }
       const logs = await s.browserLogs();
       if (logs) assert.deepEqual(logs.filter((l) => l.level === 'SEVERE'), [], 'no console errors');
+      // Nothing moves when the app takes over (where the engine reports layout shifts).
+      const cls = await s.execAsync(`const done = arguments[arguments.length - 1];
+        if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) return done(null);
+        new PerformanceObserver((l) => done(l.getEntries().reduce((a, e) => a + (e.hadRecentInput ? 0 : e.value), 0)))
+          .observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => done(0), 1000);`);
+      if (cls !== null) assert.equal(cls, 0, 'cumulative layout shift');
       await s.screenshot(join(ARTIFACTS, `${engine}-desktop-top.png`));
     });
 
