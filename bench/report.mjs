@@ -19,6 +19,8 @@ const kb = (bytes) => (bytes == null ? 'n/a' : `${(bytes / KB).toFixed(1)}`);
 const ms = (value, digits = 0) => (value == null ? 'n/a' : `${value.toFixed(digits)} ms`);
 const seconds = (msValue) => (msValue == null ? 'n/a' : `${(msValue / 1000).toFixed(2)} s`);
 const ratio = (value) => (value == null || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(2)}×`);
+/** A limit in bytes, in the unit it was set in: "100 KB", "1 MB". */
+const limitBytes = (bytes) => (bytes >= MB ? `${bytes / MB} MB` : `${bytes / KB} KB`);
 const signedKb = (bytes) => (bytes == null ? 'n/a' : `${bytes >= 0 ? '+' : ''}${(bytes / KB).toFixed(1)} KB`);
 
 function median(values) {
@@ -61,7 +63,7 @@ export function evaluateBudgets(results) {
       id: 'first-load-brotli',
       label: 'whole first load, brotli',
       measured: firstLoad ? `${kb(firstLoad.total.brotli)} KB` : 'n/a',
-      limit: `≤ ${kb(LIMITS.firstLoadBrotli)} KB`,
+      limit: `≤ ${limitBytes(LIMITS.firstLoadBrotli)}`,
       ok: check(firstLoad?.total.brotli, (v) => v <= LIMITS.firstLoadBrotli),
     },
     {
@@ -96,7 +98,7 @@ export function evaluateBudgets(results) {
       id: 'memory-growth',
       label: `memory growth after ${memory?.passes ?? 20} passes`,
       measured: signedKb(memory?.growth),
-      limit: `≤ ${kb(LIMITS.memoryGrowth)} KB`,
+      limit: `≤ ${limitBytes(LIMITS.memoryGrowth)}`,
       ok: check(memory?.growth, (v) => v <= LIMITS.memoryGrowth),
     },
     {
@@ -120,7 +122,7 @@ export function evaluateBudgets(results) {
 function table(header, rows) {
   const all = [header, ...rows].map((row) => row.map((cell) => String(cell ?? '')));
   const widths = header.map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
-  const numeric = header.map((_, i) => rows.every((row) => /^[-+]?[\d.]+( ?[a-zA-Z×%]+)?$|^n\/a$|^[✓✗–]$/.test(String(row[i] ?? ''))));
+  const numeric = header.map((_, i) => rows.every((row) => /^[-+]?[\d.]+( ?[a-zA-Z×%]+)?$|^n\/a$|^[✓✗–]?$/.test(String(row[i] ?? ''))));
   const pad = (cell, i) => {
     const gap = ' '.repeat(widths[i] - [...cell].length);
     return numeric[i] && i > 0 ? gap + cell : cell + gap;
@@ -145,7 +147,7 @@ export function render(results) {
     const rows = firstLoad.files.map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli), '']);
     const t = firstLoad.total;
     rows.push(['total', kb(t.raw), kb(t.gzip), kb(t.brotli), mark(t.brotli <= LIMITS.firstLoadBrotli)]);
-    out.push(table(['file', 'raw KB', 'gzip KB', 'brotli KB', `≤${kb(LIMITS.firstLoadBrotli)}`], rows));
+    out.push(table(['file', 'raw KB', 'gzip KB', 'brotli KB', `≤ ${limitBytes(LIMITS.firstLoadBrotli)}`], rows));
   }
 
   if (lighthouse) {
@@ -209,7 +211,7 @@ export function render(results) {
     );
     out.push(
       `  growth ${signedKb(memory.growth)} (pass 1 → ${memory.passes}: ${signedKb(memory.after.total - memory.afterFirst.total)})  ` +
-        `${mark(memory.growth <= LIMITS.memoryGrowth)} ≤ ${kb(LIMITS.memoryGrowth)} KB`,
+        `${mark(memory.growth <= LIMITS.memoryGrowth)} ≤ ${limitBytes(LIMITS.memoryGrowth)}`,
     );
   }
 
@@ -226,7 +228,15 @@ export function render(results) {
         ],
       ),
     );
-    if (comparison.blocked.length) out.push(`  blocked (not on this machine; TimelineJS would load them from the web): ${comparison.blocked.join(', ')}`);
+    if (comparison.blocked.length) {
+      const hosts = new Map();
+      for (const url of comparison.blocked) {
+        const host = url.split('/')[0];
+        hosts.set(host, (hosts.get(host) ?? 0) + 1);
+      }
+      const list = [...hosts].map(([host, n]) => `${host} ×${n}`).join(', ');
+      out.push(`  not counted for TimelineJS (other hosts, blocked here; it loads them on the web): ${list}`);
+    }
   }
 
   out.push('', 'Budgets');

@@ -1,0 +1,11 @@
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM_FLAGS } from './browser.mjs';
+import { startServer } from '../tests/e2e/lib/server.mjs';
+const s = await startServer({ root: 'results/dist', base: '/', compress: true });
+const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+const { lhr } = await lighthouse(s.url, { port: chrome.port, output: 'json', logLevel: 'error' });
+const a = lhr.audits['largest-contentful-paint-element'];
+console.log(a.score, a.scoreDisplayMode, JSON.stringify(a.details)?.slice(0, 1500));
+console.log(JSON.stringify(lhr.audits['layout-shifts']?.details)?.slice(0, 800));
+await chrome.kill(); await s.close();
