@@ -55,6 +55,14 @@ function summarise(lhr, runs) {
       }
     }
   }
+  // Audits that could not run. With Debian's Chromium (newer than Lighthouse
+  // 12.2.3 knows) the trace-based diagnostics fail ("frame_sequence"); none of
+  // them carries weight in a category score, which `weighted` checks.
+  const weights = new Map();
+  for (const id of CATEGORIES) for (const ref of lhr.categories[id]?.auditRefs ?? []) weights.set(ref.id, (weights.get(ref.id) ?? 0) + ref.weight);
+  const errored = Object.values(lhr.audits)
+    .filter((a) => a.scoreDisplayMode === 'error')
+    .map((a) => ({ audit: a.id, weighted: (weights.get(a.id) ?? 0) > 0, message: a.errorMessage ?? '' }));
   return {
     url: lhr.finalDisplayedUrl,
     runs,
@@ -68,6 +76,7 @@ function summarise(lhr, runs) {
     lcpElement: audit('largest-contentful-paint-element')?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
     requests,
     failing,
+    errored,
     environment: {
       lighthouseVersion: lhr.lighthouseVersion,
       userAgent: lhr.environment.hostUserAgent,

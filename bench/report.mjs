@@ -167,6 +167,15 @@ export function render(results) {
       p.failing.map((f) => `    ${name}: ${f.category}/${f.audit} ${Math.round(f.score * 100)}${f.value ? ` (${f.value})` : ''}`),
     );
     if (failing.length) out.push('  audits costing points:', ...failing);
+    const errored = new Map();
+    for (const p of Object.values(lighthouse.pages)) for (const e of p.errored ?? []) errored.set(e.audit, errored.get(e.audit) || e.weighted);
+    if (errored.size) {
+      const weighted = [...errored].filter(([, w]) => w).map(([id]) => id);
+      out.push(
+        `  ${errored.size} audits errored (this Chromium's traces are newer than Lighthouse 12.2.3): ${[...errored.keys()].join(', ')}; ` +
+          (weighted.length ? `! weighted in a score: ${weighted.join(', ')}` : 'none weighs in a score'),
+      );
+    }
   }
 
   const step = stepSummary(steps);

@@ -54,6 +54,20 @@ impl Nav {
         }
         on_resize.forget();
         nav.report_height();
+        // A frame sized to its content cannot scroll, so the browser would pass scrolling keys
+        // on to the host page: keep them in the widget.
+        let _ = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+            let scroll_key = matches!(ev.key().as_str(), "ArrowUp" | "ArrowDown" | "PageUp" | "PageDown" | "Home" | "End" | " ");
+            let in_field = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"));
+            let (_, vh) = dom::viewport();
+            let fits = document().document_element().is_some_and(|e| e.scroll_height() as f64 <= vh + 1.0);
+            if scroll_key && fits && !(in_field && ev.key() == " ") {
+                ev.prevent_default();
+            }
+        });
         let _ = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
             let from_parent = ev.source().zip(parent()).is_some_and(|(s, p)| Object::is(&s, &p));
             if !from_parent {

@@ -139,7 +139,10 @@ pub fn Timeline(
         if let Some(to) = to {
             focus.set(to);
             if let Some(b) = dom::by_id(&format!("tl{uid}-ev{to}")) {
-                let _ = b.focus();
+                // Without preventScroll, some engines scroll the host page around an embed.
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = b.focus_with_options(&opts);
             }
             if selected.get_untracked().is_some() {
                 choose(Some(to));
