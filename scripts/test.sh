@@ -7,6 +7,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 source scripts/env.sh
 
+if [[ -x ../shared/tools/overlap ]]; then
+  echo "==> prose copied from the source essay (must be none)"
+  ../shared/tools/overlap
+fi
+
 echo "==> native tests (content, validation, geometry, layout, balance, routes)"
 cargo test --quiet -p explainer-model --features build
 
