@@ -188,7 +188,7 @@ impl Bake for Timeline {
 
 impl Bake for Diagram {
     fn bake(&self, out: &mut String) {
-        bake_struct!(out, Diagram, self, note, course, factor, stage);
+        bake_struct!(out, Diagram, self, title, note, course, factor, stage);
     }
 }
 

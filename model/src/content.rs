@@ -172,6 +172,8 @@ impl Actor {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Diagram {
+    /// The diagram's headline when it stands alone (its widget and embeds).
+    pub title: Text,
     pub note: Text,
     pub course: List<Course>,
     pub factor: List<Factor>,

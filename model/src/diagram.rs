@@ -186,6 +186,7 @@ mod tests {
             adds: Cow::Owned(adds.iter().map(|a| Cow::Borrowed(*a)).collect()),
         };
         Diagram {
+            title: "t".into(),
             note: "n".into(),
             course: Cow::Owned(vec![
                 Course { id: "taiwan".into(), label: "Invade Taiwan".into() },

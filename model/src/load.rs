@@ -174,6 +174,9 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
     }
 
     // The diagram.
+    if b.diagram.title.trim().is_empty() {
+        err(ds, 1, "the diagram needs a title".into());
+    }
     if b.diagram.course.len() != 2 {
         err(ds, 1, format!("the diagram needs exactly two courses, found {}", b.diagram.course.len()));
     }

@@ -171,7 +171,7 @@ pub fn DiagramWidget(
     let said = Memo::new(move |_| summary(d, m, stage.get(), switches.get()));
     view! {
         <section class="widget widget-diagram" aria-labelledby="widget-title" tabindex="-1" on:keydown=on_key>
-            <h1 id="widget-title" class="widget-title">"Taiwan or Korea? The forces behind Mao’s choice"</h1>
+            <h1 id="widget-title" class="widget-title">{d.title.as_ref()}</h1>
             <Notice notes=notes/>
             <nav class="stepper" aria-label="Stages">
                 <div class="stepper-row">

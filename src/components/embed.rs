@@ -6,6 +6,7 @@
 //! command, `explainer:goto`, from its parent window only. Nothing received is ever evaluated:
 //! a target is an id, checked like any address.
 
+use crate::content::bundle;
 use crate::dom;
 use explainer_model::route::{percent_encode, Widget};
 use js_sys::{Object, Reflect};
@@ -123,6 +124,16 @@ fn target_key(w: Widget) -> &'static str {
     }
 }
 
+/// What a frame is called for screen readers: the widget and the explainer it comes from.
+fn frame_title(w: Widget) -> String {
+    let b = bundle();
+    match w {
+        Widget::Essay => b.essay.meta.title.to_string(),
+        Widget::Timeline => format!("Timeline: {}", b.essay.meta.title),
+        Widget::Diagram => b.diagram.title.to_string(),
+    }
+}
+
 /// Ready-to-paste code for a widget in its current state: an iframe, or an element and a script.
 #[component]
 pub fn EmbedCode(
@@ -144,11 +155,7 @@ pub fn EmbedCode(
             format!(
                 "<iframe src=\"{base}?widget={}&embed=1{state}\" title=\"{}\" data-explainer-frame loading=\"lazy\" style=\"width:100%;height:{height};border:0\"></iframe>\n{script}",
                 w.as_str(),
-                match w {
-                    Widget::Essay => "Explainer: from Taiwan to Korea",
-                    Widget::Timeline => "Timeline: from Taiwan to Korea, 1945–2020",
-                    Widget::Diagram => "Diagram: Taiwan or Korea, the forces behind Mao’s choice",
-                }
+                frame_title(w).replace('"', "&quot;")
             ),
             format!("<div data-explainer=\"{}\"{attr}></div>\n{script}", w.as_str()),
         ]

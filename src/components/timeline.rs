@@ -305,7 +305,8 @@ pub fn TimelineWidget(
         }
         found
     });
-    // The overview runs from the first era to the armistice era's end; then each era alone.
+    // The overview runs from the first era to the end of the one before last (the story's
+    // main span, before its long coda); then each era alone.
     let eras = &b.timeline.era;
     let mut spans: Vec<(String, i32, i32)> = Vec::new();
     if let (Some(first), Some(war_end)) = (eras.first(), eras.iter().rev().nth(1).or(eras.last())) {
@@ -313,17 +314,16 @@ pub fn TimelineWidget(
     }
     spans.extend(eras.iter().map(|e| (e.label.to_string(), e.from.first_day(), e.to.last_day() + 1)));
     let spans: &'static [(String, i32, i32)] = Vec::leak(spans);
-    let start_span = target
-        .and_then(|t| {
-            let d = events[t].date.first_day();
-            spans.iter().skip(1).position(|&(_, a, z)| d >= a && d < z).map(|p| p + 1)
-        })
-        .unwrap_or(0);
-    let span = RwSignal::new(start_span);
+    let title = match (eras.first(), eras.last()) {
+        (Some(a), Some(z)) => format!("Timeline, {}–{}", a.from.start.year, z.to.end.unwrap_or(z.to.start).year),
+        _ => "Timeline".to_string(),
+    };
+    // The era an event falls in: where the widget opens when it names one.
     let span_of = move |i: usize| {
         let d = events[i].date.first_day();
         spans.iter().skip(1).position(|&(_, a, z)| d >= a && d < z).map_or(0, |p| p + 1)
     };
+    let span = RwSignal::new(target.map_or(0, span_of));
     let view = Signal::derive(move || {
         let (_, from, to) = spans.get(span.get()).cloned().unwrap_or_default();
         TimelineView { from, to, highlight: Vec::new(), reveal_until: i32::MAX }
@@ -349,7 +349,7 @@ pub fn TimelineWidget(
     let current = Signal::derive(move || selected.get().map(|i| events[i].id.to_string()));
     view! {
         <section class="widget widget-timeline" aria-labelledby="widget-title">
-            <h1 id="widget-title" class="widget-title">"Timeline, 1945–2020"</h1>
+            <h1 id="widget-title" class="widget-title">{title}</h1>
             <Notice notes=notes/>
             <div class="spans" role="group" aria-label="Show a period">
                 {spans.iter().enumerate().map(|(i, (label, _, _))| view! {
