@@ -2,6 +2,7 @@
 // (never a downloaded build), with the same flags for Lighthouse (through
 // chrome-launcher) and for the scripted measurements (through puppeteer-core).
 
+import { CHROMIUM_FLAGS as BASE_FLAGS } from '../tests/e2e/lib/webdriver.mjs';
 import puppeteer from 'puppeteer-core';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -13,19 +14,7 @@ export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
  */
 export const HOST_RULES = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox', // we run as root
-  '--disable-gpu',
-  '--no-first-run',
-  // Without these Chromium keeps dialling Google services, which costs CPU on
-  // a 2-core machine in the middle of a measurement.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  HOST_RULES,
-];
+export const CHROMIUM_FLAGS = [...BASE_FLAGS, HOST_RULES];
 
 /**
  * Launches Chromium for the scripted measurements. `--enable-precise-memory-info`

@@ -223,20 +223,25 @@ export async function startDriver(engine) {
   return { engine, url, stop };
 }
 
+/** Headless Chromium as this machine runs it (the benchmark uses the same flags). */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox', // we run as root
+  '--disable-gpu',
+  '--no-first-run',
+  // Without these, Chromium keeps dialling Google services that this
+  // network refuses; the noise slows startup, costs CPU and fills the logs.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 /** What each engine needs in its capabilities for the requested options. */
 async function capabilitiesFor(engine, { width, height, reducedMotion, javascript }, profileDir) {
   if (engine === 'chromium') {
     const args = [
-      '--headless',
-      '--no-sandbox', // we run as root
-      '--disable-gpu',
-      '--no-first-run',
-      // Without these, Chromium keeps dialling Google services that this
-      // network refuses; the noise slows startup and fills the logs.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
+      ...CHROMIUM_FLAGS,
       `--window-size=${width},${height}`,
       `--user-data-dir=${profileDir}`,
     ];
