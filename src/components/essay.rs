@@ -46,9 +46,14 @@ pub fn Essay(
     let active = scroll.active;
     let scene = Memo::new(move |_| story.scene(active.get()));
     let views = Memo::new(move |_| story.last_views(active.get()));
-    let timeline_view = Signal::derive(move || views.get().0);
-    let stage = Signal::derive(move || views.get().1);
+    // Memos, so that a step of one instrument does not make the other re-lay itself out.
+    let timeline_view = Memo::new(move |_| views.with(|v| v.0.clone()));
+    let stage = Memo::new(move |_| views.with(|v| v.1));
     let on_timeline = Memo::new(move |_| matches!(scene.get(), Scene::Timeline(_)));
+    let diagram_built = RwSignal::new(!on_timeline.get_untracked());
+    if !diagram_built.get_untracked() {
+        set_timeout(move || diagram_built.set(true), std::time::Duration::ZERO);
+    }
 
     let nav = expect_context::<Nav>();
     Effect::new(move |_| {
@@ -159,7 +164,9 @@ pub fn Essay(
                     <Timeline view=timeline_view/>
                 </div>
                 <div class="instrument instrument-diagram" class:is-shown=move || !on_timeline.get() inert=move || on_timeline.get()>
-                    <Diagram stage=stage switches=switches/>
+                    // The instrument not on show is built in a task of its own, so that no single
+                    // task at start-up is long enough to block the reader.
+                    {move || diagram_built.get().then(|| view! { <Diagram stage=stage switches=switches/> })}
                 </div>
             </div>
             <Stepper story=story/>
