@@ -145,7 +145,12 @@ pub fn EmbedCode(
     let copied = RwSignal::new(None::<usize>);
     let choices = StoredValue::new(choices);
     let current = move || choices.with_value(|c| c.get(choice.get()).map(|(_, w, t)| (*w, t.get())).unwrap_or((Widget::Timeline, None)));
+    // Written only while the panel is open: the essay's state changes at every step.
+    let open = RwSignal::new(false);
     let codes = Memo::new(move |_| {
+        if !open.get() {
+            return [String::new(), String::new()];
+        }
         let (w, target) = current();
         let state = target.as_deref().map(|t| format!("&{}={}", target_key(w), percent_encode(t))).unwrap_or_default();
         let attr = target.as_deref().map(|t| format!(" data-{}=\"{}\"", target_key(w), percent_encode(t))).unwrap_or_default();
@@ -171,7 +176,7 @@ pub fn EmbedCode(
     };
     let many = choices.with_value(|c| c.len() > 1);
     view! {
-        <details class="embed-code">
+        <details class="embed-code" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>"Embed"</summary>
             {many.then(|| view! {
                 <label class="embed-pick">"What to embed "

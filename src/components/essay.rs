@@ -16,9 +16,8 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// How long the active step must hold before its summary is announced: a fast scroll past ten
-/// steps announces one, not ten.
-const ANNOUNCE_AFTER_MS: u64 = 700;
+/// How long the active step must hold before the reader counts as having settled on it.
+const SETTLE_MS: u64 = 600;
 
 #[component]
 pub fn Essay(
@@ -50,20 +49,8 @@ pub fn Essay(
     let timeline_view = Memo::new(move |_| views.with(|v| v.0.clone()));
     let stage = Memo::new(move |_| views.with(|v| v.1));
     let on_timeline = Memo::new(move |_| matches!(scene.get(), Scene::Timeline(_)));
-    let diagram_built = RwSignal::new(!on_timeline.get_untracked());
-    if !diagram_built.get_untracked() {
-        set_timeout(move || diagram_built.set(true), std::time::Duration::ZERO);
-    }
 
     let nav = expect_context::<Nav>();
-    Effect::new(move |_| {
-        let id = active.get().and_then(|i| story.step(i)).map(|s| s.id.as_ref());
-        if route.embed {
-            nav.report_state(id.unwrap_or(""));
-        } else {
-            dom::replace_fragment(id);
-        }
-    });
     Effect::new(move |_| {
         if let Some(i) = nav.goto.get().and_then(|t| story.index_of(&t)) {
             scroll.go_to(i, reader.smooth());
@@ -95,6 +82,9 @@ pub fn Essay(
         plain
     });
 
+    // The address, the embedding page and the screen reader hear of a step once the reader has
+    // settled on it: a fast scroll past ten steps makes one announcement and one history
+    // update (replaceState alone costs more than the rest of a step change).
     let announcement = RwSignal::new(String::new());
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -103,12 +93,21 @@ pub fn Essay(
         let mine = generation.get_value();
         set_timeout(
             move || {
-                if generation.get_value() == mine && !reader.plain.get_untracked() {
-                    let text = a.and_then(|i| story.step(i)).map(|s| s.summary.to_string()).unwrap_or_default();
-                    announcement.set(text);
+                if generation.get_value() != mine {
+                    return;
+                }
+                let step = a.and_then(|i| story.step(i));
+                let id = step.map(|s| s.id.as_ref());
+                if route.embed {
+                    nav.report_state(id.unwrap_or(""));
+                } else {
+                    dom::replace_fragment(id);
+                }
+                if !reader.plain.get_untracked() {
+                    announcement.set(step.map(|s| s.summary.to_string()).unwrap_or_default());
                 }
             },
-            std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
+            std::time::Duration::from_millis(SETTLE_MS),
         );
     });
 
@@ -164,9 +163,7 @@ pub fn Essay(
                     <Timeline view=timeline_view/>
                 </div>
                 <div class="instrument instrument-diagram" class:is-shown=move || !on_timeline.get() inert=move || on_timeline.get()>
-                    // The instrument not on show is built in a task of its own, so that no single
-                    // task at start-up is long enough to block the reader.
-                    {move || diagram_built.get().then(|| view! { <Diagram stage=stage switches=switches/> })}
+                    <Diagram stage=stage switches=switches/>
                 </div>
             </div>
             <Stepper story=story/>

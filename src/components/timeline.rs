@@ -168,7 +168,8 @@ pub fn Timeline(
             let base = format!("ev actor-{}", actor.slug());
             // One class and one style per event, the geometry as CSS variables the stylesheet
             // turns into transforms: few reactive bindings, and transitions come for free.
-            let class = move || {
+            // Memos, so that an event whose look does not change is not written to the page.
+            let class = Memo::new(move |_| {
                 let p = p();
                 let mut c = base.clone();
                 for (on, name) in [(lit(i), " is-hl"), (!p.in_view, " is-out"), (p.label.is_none(), " is-nolabel"), (selected.get() == Some(i), " is-sel")] {
@@ -177,9 +178,13 @@ pub fn Timeline(
                     }
                 }
                 c
-            };
-            let style = move || {
+            });
+            // An event out of view keeps its last place (it is fading out, or already hidden).
+            let style = Memo::new(move |prev: Option<&String>| {
                 let p = p();
+                if let (false, Some(prev)) = (p.in_view, prev) {
+                    return prev.clone();
+                }
                 let (lane, left) = p.label.map_or((0.0, p.x), |(l, x)| (l as f64 + 1.0, x));
                 format!(
                     "--x:{}px;--rx:{}px;--rw:{};--ll:{};--lx:{}px;--ly:{}px",
@@ -190,7 +195,7 @@ pub fn Timeline(
                     px(left - p.x),
                     px(-lane.max(1.0) * LANE_H)
                 )
-            };
+            });
             view! {
                 <li class=class style=style data-id=e.id.as_ref()>
                     <span class="ev-range" aria-hidden="true"></span>
