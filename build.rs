@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=EXPLAINER_CONTENT");
-    let dir = PathBuf::from(std::env::var("EXPLAINER_CONTENT").unwrap_or_else(|_| "content".into()));
+    let dir =
+        PathBuf::from(std::env::var("EXPLAINER_CONTENT").unwrap_or_else(|_| "content".into()));
     for name in ["essay.toml", "timeline.toml", "diagram.toml"] {
         println!("cargo:rerun-if-changed={}", dir.join(name).display());
     }
@@ -20,8 +21,13 @@ fn main() {
         }
     };
     if bundle.diagram.factor.len() > 64 {
-        panic!("{}: the diagram has {} factors; the what-if switches hold at most 64", dir.join("diagram.toml").display(), bundle.diagram.factor.len());
+        panic!(
+            "{}: the diagram has {} factors; the what-if switches hold at most 64",
+            dir.join("diagram.toml").display(),
+            bundle.diagram.factor.len()
+        );
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     std::fs::write(&out, bake::module(&bundle)).expect("write the baked content");
 }

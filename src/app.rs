@@ -1,7 +1,9 @@
 //! What is mounted where. The article is already in the page (prerendered at build time); the
 //! app mounts the pinned graphic into its slot, or, for `?widget=…`, one instrument on its own.
 
-use crate::components::{diagram::DiagramWidget, embed::Nav, essay::Essay, reader::Reader, timeline::TimelineWidget};
+use crate::components::{
+    diagram::DiagramWidget, embed::Nav, essay::Essay, reader::Reader, timeline::TimelineWidget,
+};
 use crate::dom;
 use explainer_model::route::{self, Widget};
 use leptos::prelude::*;
@@ -10,7 +12,9 @@ pub fn start() {
     let (search, hash) = dom::location();
     let route = route::parse(&search, &hash);
     // Without the slot (a page that isn't ours, or a broken build) there is nothing to enhance.
-    let Some(slot) = dom::by_id("graphic") else { return };
+    let Some(slot) = dom::by_id("graphic") else {
+        return;
+    };
     dom::set_root_attr("data-theme", Some(route.theme.as_str()));
     leptos::mount::mount_to(slot, move || {
         provide_context(Reader::new());

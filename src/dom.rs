@@ -8,13 +8,20 @@ use web_sys::{HtmlElement, ScrollBehavior, ScrollToOptions};
 /// `location.search` and `location.hash`, or empty strings where they can't be read.
 pub fn location() -> (String, String) {
     let loc = window().location();
-    (loc.search().unwrap_or_default(), loc.hash().unwrap_or_default())
+    (
+        loc.search().unwrap_or_default(),
+        loc.hash().unwrap_or_default(),
+    )
 }
 
 /// Replaces the address fragment without a history entry (None clears it).
 pub fn replace_fragment(id: Option<&str>) {
     let loc = window().location();
-    let base = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    let base = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
     let url = match id {
         Some(id) => format!("{base}#{id}"),
         None => base,
@@ -29,7 +36,11 @@ pub fn replace_fragment(id: Option<&str>) {
 }
 
 pub fn media_matches(query: &str) -> bool {
-    window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+    window()
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 pub fn viewport() -> (f64, f64) {
@@ -45,7 +56,11 @@ pub fn scroll_y() -> f64 {
 pub fn scroll_to(y: f64, smooth: bool) {
     let opts = ScrollToOptions::new();
     opts.set_top(y);
-    opts.set_behavior(if smooth { ScrollBehavior::Smooth } else { ScrollBehavior::Instant });
+    opts.set_behavior(if smooth {
+        ScrollBehavior::Smooth
+    } else {
+        ScrollBehavior::Instant
+    });
     window().scroll_to_with_scroll_to_options(&opts);
 }
 
@@ -60,10 +75,16 @@ pub fn set_root_attr(name: &str, value: Option<&str>) {
 }
 
 pub fn by_id(id: &str) -> Option<HtmlElement> {
-    document().get_element_by_id(id).and_then(|e| e.dyn_into().ok())
+    document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into().ok())
 }
 
 pub fn query_all(selector: &str) -> Vec<HtmlElement> {
-    let Ok(list) = document().query_selector_all(selector) else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    let Ok(list) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }

@@ -49,7 +49,11 @@ impl Bake for u8 {
 
 impl Bake for CalDate {
     fn bake(&self, out: &mut String) {
-        let _ = write!(out, "CalDate {{ year: {}, month: {}, day: {} }}", self.year, self.month, self.day);
+        let _ = write!(
+            out,
+            "CalDate {{ year: {}, month: {}, day: {} }}",
+            self.year, self.month, self.day
+        );
     }
 }
 
@@ -93,15 +97,40 @@ impl Bake for Meta {
         // The app names the explainer and its source in embeds' credit line; the rest of the
         // front matter is in the prerendered page only.
         let blank = || Text::Borrowed("");
-        let lean = Meta { standfirst: blank(), byline: blank(), credit_series: blank(), credit_url: blank(), about: blank(), ..self.clone() };
-        bake_struct!(out, Meta, lean, id, lang, title, standfirst, byline, credit_title, credit_series, credit_publisher, credit_url, about);
+        let lean = Meta {
+            standfirst: blank(),
+            byline: blank(),
+            credit_series: blank(),
+            credit_url: blank(),
+            about: blank(),
+            ..self.clone()
+        };
+        bake_struct!(
+            out,
+            Meta,
+            lean,
+            id,
+            lang,
+            title,
+            standfirst,
+            byline,
+            credit_title,
+            credit_series,
+            credit_publisher,
+            credit_url,
+            about
+        );
     }
 }
 
 impl Bake for Graphic {
     fn bake(&self, out: &mut String) {
         match self {
-            Graphic::Timeline { from, to, highlight } => {
+            Graphic::Timeline {
+                from,
+                to,
+                highlight,
+            } => {
                 out.push_str("Graphic::Timeline { from: ");
                 from.bake(out);
                 out.push_str(", to: ");
@@ -122,7 +151,10 @@ impl Bake for Graphic {
 impl Bake for Step {
     fn bake(&self, out: &mut String) {
         // The prose is left out on purpose: it ships once, in the prerendered HTML.
-        let lean = Step { text: Text::Borrowed(""), ..self.clone() };
+        let lean = Step {
+            text: Text::Borrowed(""),
+            ..self.clone()
+        };
         bake_struct!(out, Step, lean, id, text, summary, graphic);
     }
 }
@@ -146,7 +178,10 @@ impl Bake for Event {
         let lean = Event {
             text: Text::Borrowed(""),
             dispute: Text::Borrowed(""),
-            source: Source { title: Text::Borrowed(""), url: Text::Borrowed("") },
+            source: Source {
+                title: Text::Borrowed(""),
+                url: Text::Borrowed(""),
+            },
             ..self.clone()
         };
         bake_struct!(out, Event, lean, id, date, title, text, actors, dispute, source);
@@ -163,8 +198,14 @@ impl Bake for Factor {
     fn bake(&self, out: &mut String) {
         // The diagram draws labels and strengths and asks the what-if questions; explanations and
         // sources are for the page's readers of the content files and the closing notes.
-        let lean = Factor { explain: Text::Borrowed(""), source: None, ..self.clone() };
-        bake_struct!(out, Factor, lean, id, label, explain, toward, strength, event, chapter, whatif, source);
+        let lean = Factor {
+            explain: Text::Borrowed(""),
+            source: None,
+            ..self.clone()
+        };
+        bake_struct!(
+            out, Factor, lean, id, label, explain, toward, strength, event, chapter, whatif, source
+        );
     }
 }
 
@@ -219,16 +260,28 @@ mod tests {
 
     #[test]
     fn bakes_every_part_and_leaves_the_prose_out() {
-        let b = crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini")).unwrap();
+        let b = crate::load::load_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini"),
+        )
+        .unwrap();
         let m = module(&b);
         assert!(m.starts_with("// Generated"));
         assert!(m.contains("pub static BUNDLE: Bundle = Bundle {"));
         assert!(m.contains(r#"id: Cow::Borrowed("boat-out")"#));
         assert!(m.contains("Actor::UsUn"));
         assert!(m.contains("DateSpan { start: CalDate { year: 1900, month: 7, day: 14 }, end: Some(CalDate { year: 1900, month: 7, day: 15 }) }"));
-        assert!(!m.contains("rowed out"), "step prose must not be baked into the app");
-        assert!(!m.contains("A boat is brought home"), "event details ship in the chronology, not in the app");
-        assert!(m.contains(r#""What if the sea were calm?""#), "the what-if questions are needed by the app");
+        assert!(
+            !m.contains("rowed out"),
+            "step prose must not be baked into the app"
+        );
+        assert!(
+            !m.contains("A boat is brought home"),
+            "event details ship in the chronology, not in the app"
+        );
+        assert!(
+            m.contains(r#""What if the sea were calm?""#),
+            "the what-if questions are needed by the app"
+        );
         // Quotes and newlines survive as escapes.
         assert!(!m.contains("\n\nThe boat"));
     }

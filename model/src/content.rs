@@ -73,7 +73,9 @@ pub enum Graphic {
         #[serde(default)]
         highlight: List<Text>,
     },
-    Diagram { stage: Text },
+    Diagram {
+        stage: Text,
+    },
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -131,7 +133,14 @@ pub enum Actor {
 }
 
 impl Actor {
-    pub const ALL: [Actor; 6] = [Actor::Prc, Actor::Ussr, Actor::Dprk, Actor::Rok, Actor::UsUn, Actor::Roc];
+    pub const ALL: [Actor; 6] = [
+        Actor::Prc,
+        Actor::Ussr,
+        Actor::Dprk,
+        Actor::Rok,
+        Actor::UsUn,
+        Actor::Roc,
+    ];
 
     /// The short name shown on labels and filters.
     pub fn code(self) -> &'static str {
@@ -216,7 +225,10 @@ pub struct Stage {
 
 impl Bundle {
     pub fn steps(&self) -> impl Iterator<Item = (&Chapter, &Step)> + '_ {
-        self.essay.chapter.iter().flat_map(|c| c.step.iter().map(move |s| (c, s)))
+        self.essay
+            .chapter
+            .iter()
+            .flat_map(|c| c.step.iter().map(move |s| (c, s)))
     }
 
     pub fn event(&self, id: &str) -> Option<&Event> {

@@ -30,8 +30,18 @@ pub struct DateSpan {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn is_leap(y: i32) -> bool {
@@ -79,7 +89,11 @@ impl CalDate {
             }
         };
         let month = num(|l| l == 2)?;
-        let day = if month.is_some() { num(|l| l == 2)? } else { None };
+        let day = if month.is_some() {
+            num(|l| l == 2)?
+        } else {
+            None
+        };
         if parts.next().is_some() {
             return Err(bad());
         }
@@ -89,7 +103,10 @@ impl CalDate {
             return Err(format!("`{s}` has no month {month}"));
         }
         if month != 0 && day != 0 && (day == 0 || day > days_in_month(year as i32, month)) {
-            return Err(format!("`{s}`: {} {year} has no day {day}", MONTHS[month as usize - 1]));
+            return Err(format!(
+                "`{s}`: {} {year} has no day {day}",
+                MONTHS[month as usize - 1]
+            ));
         }
         if month != 0 && day == 0 && s.trim().matches('-').count() == 2 {
             return Err(format!("`{s}` has no day 0"));
@@ -166,13 +183,19 @@ impl fmt::Display for CalDate {
 impl DateSpan {
     pub fn parse(s: &str) -> Result<Self, String> {
         match s.split_once("..") {
-            None => Ok(DateSpan { start: CalDate::parse(s)?, end: None }),
+            None => Ok(DateSpan {
+                start: CalDate::parse(s)?,
+                end: None,
+            }),
             Some((a, b)) => {
                 let (start, end) = (CalDate::parse(a)?, CalDate::parse(b)?);
                 if end.last_day() < start.first_day() {
                     return Err(format!("`{s}` ends before it starts"));
                 }
-                Ok(DateSpan { start, end: Some(end) })
+                Ok(DateSpan {
+                    start,
+                    end: Some(end),
+                })
             }
         }
     }
@@ -211,7 +234,9 @@ impl DateSpan {
 impl fmt::Display for DateSpan {
     /// Ranges are written compactly: `25–27 October 1949`, `June–October 1950`, `1950–1953`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Some(end) = self.end else { return write!(f, "{}", self.start) };
+        let Some(end) = self.end else {
+            return write!(f, "{}", self.start);
+        };
         let s = self.start;
         let same_prec = s.precision() == end.precision();
         match (same_prec, s.precision()) {
@@ -219,7 +244,15 @@ impl fmt::Display for DateSpan {
                 write!(f, "{}–{} {} {}", s.day, end.day, end.month_name(), end.year)
             }
             (true, Precision::Day) if s.year == end.year => {
-                write!(f, "{} {} – {} {} {}", s.day, s.month_name(), end.day, end.month_name(), end.year)
+                write!(
+                    f,
+                    "{} {} – {} {} {}",
+                    s.day,
+                    s.month_name(),
+                    end.day,
+                    end.month_name(),
+                    end.year
+                )
             }
             (true, Precision::Month) if s.year == end.year => {
                 write!(f, "{}–{} {}", s.month_name(), end.month_name(), end.year)
@@ -251,7 +284,10 @@ mod tests {
     #[test]
     fn parses_each_precision() {
         assert_eq!(CalDate::parse("1950").unwrap().precision(), Precision::Year);
-        assert_eq!(CalDate::parse("1950-10").unwrap().precision(), Precision::Month);
+        assert_eq!(
+            CalDate::parse("1950-10").unwrap().precision(),
+            Precision::Month
+        );
         let d = CalDate::parse("1950-10-19").unwrap();
         assert_eq!(d, CalDate::ymd(1950, 10, 19));
         assert_eq!(d.precision(), Precision::Day);
@@ -260,11 +296,23 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for bad in ["1950-02-30", "1950-13", "1950-00-01", "50-10-01", "1950/10/01", "1950-1-5", "", "1950-10-01-02", "1950-10-00"] {
+        for bad in [
+            "1950-02-30",
+            "1950-13",
+            "1950-00-01",
+            "50-10-01",
+            "1950/10/01",
+            "1950-1-5",
+            "",
+            "1950-10-01-02",
+            "1950-10-00",
+        ] {
             assert!(CalDate::parse(bad).is_err(), "{bad} should not parse");
         }
         assert!(CalDate::parse("1952-02-29").is_ok(), "1952 is a leap year");
-        assert!(CalDate::parse("1950-02-29").unwrap_err().contains("February 1950 has no day 29"));
+        assert!(CalDate::parse("1950-02-29")
+            .unwrap_err()
+            .contains("February 1950 has no day 29"));
     }
 
     #[test]
@@ -286,15 +334,36 @@ mod tests {
         assert_eq!(m.last_day(), day_number(1950, 8, 31));
         let r = DateSpan::parse("1950-11-27..1950-12-13").unwrap();
         assert_eq!(r.last_day(), day_number(1950, 12, 13));
-        assert!(DateSpan::parse("1950-12..1950-11").unwrap_err().contains("ends before"));
+        assert!(DateSpan::parse("1950-12..1950-11")
+            .unwrap_err()
+            .contains("ends before"));
     }
 
     #[test]
     fn displays_like_a_newspaper() {
-        assert_eq!(DateSpan::parse("1950-09-15").unwrap().to_string(), "15 September 1950");
-        assert_eq!(DateSpan::parse("1949-10-25..1949-10-27").unwrap().to_string(), "25–27 October 1949");
-        assert_eq!(DateSpan::parse("1950-11-27..1950-12-13").unwrap().to_string(), "27 November – 13 December 1950");
-        assert_eq!(DateSpan::parse("1950-04..1950-05").unwrap().to_string(), "April–May 1950");
-        assert_eq!(DateSpan::parse("1958-10").unwrap().to_string(), "October 1958");
+        assert_eq!(
+            DateSpan::parse("1950-09-15").unwrap().to_string(),
+            "15 September 1950"
+        );
+        assert_eq!(
+            DateSpan::parse("1949-10-25..1949-10-27")
+                .unwrap()
+                .to_string(),
+            "25–27 October 1949"
+        );
+        assert_eq!(
+            DateSpan::parse("1950-11-27..1950-12-13")
+                .unwrap()
+                .to_string(),
+            "27 November – 13 December 1950"
+        );
+        assert_eq!(
+            DateSpan::parse("1950-04..1950-05").unwrap().to_string(),
+            "April–May 1950"
+        );
+        assert_eq!(
+            DateSpan::parse("1958-10").unwrap().to_string(),
+            "October 1958"
+        );
     }
 }

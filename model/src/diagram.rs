@@ -72,9 +72,17 @@ impl Model {
                 }
             }
         }
-        let side = d.factor.iter().map(|f| usize::from(d.course.first().is_none_or(|c| c.id != f.toward))).collect();
+        let side = d
+            .factor
+            .iter()
+            .map(|f| usize::from(d.course.first().is_none_or(|c| c.id != f.toward)))
+            .collect();
         let strength = d.factor.iter().map(|f| f.strength as u32).collect();
-        Model { enters, side, strength }
+        Model {
+            enters,
+            side,
+            strength,
+        }
     }
 
     pub fn factor_count(&self) -> usize {
@@ -100,7 +108,9 @@ impl Model {
 
     /// Factors in play at `stage`, in the order they entered (then in file order).
     pub fn in_play(&self, stage: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = (0..self.factor_count()).filter(|&f| self.entered(f, stage)).collect();
+        let mut v: Vec<usize> = (0..self.factor_count())
+            .filter(|&f| self.entered(f, stage))
+            .collect();
         v.sort_by_key(|&f| (self.enters[f], f));
         v
     }
@@ -120,7 +130,9 @@ impl Model {
 
 /// One sentence or three describing a stage and any switches, for the live region and stills.
 pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
-    let Some(st) = d.stage.get(stage) else { return String::new() };
+    let Some(st) = d.stage.get(stage) else {
+        return String::new();
+    };
     let b = m.balance(stage, off);
     let names = |side: usize| -> String {
         let v: Vec<&str> = m
@@ -129,11 +141,20 @@ pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
             .filter(|&f| m.side(f) == side && !off.is_off(f))
             .map(|f| d.factor[f].label.as_ref())
             .collect();
-        if v.is_empty() { "nothing".to_string() } else { v.join("; ") }
+        if v.is_empty() {
+            "nothing".to_string()
+        } else {
+            v.join("; ")
+        }
     };
     let course = |i: usize| d.course.get(i).map_or("", |c| c.label.as_ref());
     let lean = match b.leaning() {
-        Some(i) => format!("The balance leans toward {} ({} to {}).", course(i), b.left.max(b.right), b.left.min(b.right)),
+        Some(i) => format!(
+            "The balance leans toward {} ({} to {}).",
+            course(i),
+            b.left.max(b.right),
+            b.left.min(b.right)
+        ),
         None => format!("The balance is level ({} to {}).", b.left, b.right),
     };
     let mut s = format!(
@@ -152,7 +173,10 @@ pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
         .map(|f| d.factor[f].label.as_ref())
         .collect();
     if !switched.is_empty() {
-        s.push_str(&format!(" Thought experiment, switched off: {}.", switched.join("; ")));
+        s.push_str(&format!(
+            " Thought experiment, switched off: {}.",
+            switched.join("; ")
+        ));
     }
     s
 }
@@ -189,8 +213,14 @@ mod tests {
             title: "t".into(),
             note: "n".into(),
             course: Cow::Owned(vec![
-                Course { id: "taiwan".into(), label: "Invade Taiwan".into() },
-                Course { id: "korea".into(), label: "Intervene in Korea".into() },
+                Course {
+                    id: "taiwan".into(),
+                    label: "Invade Taiwan".into(),
+                },
+                Course {
+                    id: "korea".into(),
+                    label: "Intervene in Korea".into(),
+                },
             ]),
             // File order differs from entry order on purpose.
             factor: Cow::Owned(vec![
@@ -218,9 +248,15 @@ mod tests {
     #[test]
     fn the_balance_moves_from_taiwan_to_korea() {
         let m = Model::new(&diagram());
-        assert_eq!(m.balance(0, Switches::default()), Balance { left: 7, right: 0 });
+        assert_eq!(
+            m.balance(0, Switches::default()),
+            Balance { left: 7, right: 0 }
+        );
         assert_eq!(m.balance(0, Switches::default()).leaning(), Some(0));
-        assert_eq!(m.balance(1, Switches::default()), Balance { left: 7, right: 3 });
+        assert_eq!(
+            m.balance(1, Switches::default()),
+            Balance { left: 7, right: 3 }
+        );
         let end = m.balance(2, Switches::default());
         assert_eq!(end, Balance { left: 7, right: 8 });
         assert_eq!(end.leaning(), Some(1));

@@ -58,7 +58,11 @@ impl Source {
     fn parse<T: DeserializeOwned>(&self) -> Result<T, ContentError> {
         toml::from_str(&self.text).map_err(|e| {
             let line = e.span().map_or(1, |s| self.line_of(s.start));
-            ContentError { file: self.path.clone(), line, message: e.message().trim().to_string() }
+            ContentError {
+                file: self.path.clone(),
+                line,
+                message: e.message().trim().to_string(),
+            }
         })
     }
 
@@ -86,7 +90,9 @@ impl Source {
                 if t.starts_with('[') && !t.starts_with("[chapter.step.graphic]") {
                     break;
                 }
-                if t.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with('=')) {
+                if t.strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+                {
                     return i + 1;
                 }
             }
@@ -95,13 +101,18 @@ impl Source {
     }
 
     fn error(&self, line: usize, message: String) -> ContentError {
-        ContentError { file: self.path.clone(), line, message }
+        ContentError {
+            file: self.path.clone(),
+            line,
+            message,
+        }
     }
 }
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -123,7 +134,11 @@ pub fn load_dir(dir: &Path) -> Result<Bundle, ContentErrors> {
     let (Some(essay), Some(timeline), Some(diagram)) = (essay, timeline, diagram) else {
         return Err(ContentErrors(errors));
     };
-    let bundle = Bundle { essay, timeline, diagram };
+    let bundle = Bundle {
+        essay,
+        timeline,
+        diagram,
+    };
     validate(&bundle, es, ts, ds, &mut errors);
     if errors.is_empty() {
         Ok(bundle)
@@ -141,34 +156,74 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
     for (i, e) in b.timeline.event.iter().enumerate() {
         let line = |k: Option<&str>| ts.line("event", i, k);
         if !is_slug(&e.id) {
-            err(ts, line(Some("id")), format!("event id `{}` must be a slug (a-z, 0-9, -)", e.id));
+            err(
+                ts,
+                line(Some("id")),
+                format!("event id `{}` must be a slug (a-z, 0-9, -)", e.id),
+            );
         }
         if !event_ids.insert(e.id.as_ref()) {
-            err(ts, line(Some("id")), format!("duplicate event id `{}`", e.id));
+            err(
+                ts,
+                line(Some("id")),
+                format!("duplicate event id `{}`", e.id),
+            );
         }
         if e.date.first_day() < last_start {
-            err(ts, line(Some("date")), format!("event `{}` ({}) is out of order: events go in chronological order", e.id, e.date));
+            err(
+                ts,
+                line(Some("date")),
+                format!(
+                    "event `{}` ({}) is out of order: events go in chronological order",
+                    e.id, e.date
+                ),
+            );
         }
         last_start = last_start.max(e.date.first_day());
         for (field, value) in [("title", &e.title), ("text", &e.text)] {
             if value.trim().is_empty() {
-                err(ts, line(Some(field)), format!("event `{}` has an empty {field}", e.id));
+                err(
+                    ts,
+                    line(Some(field)),
+                    format!("event `{}` has an empty {field}", e.id),
+                );
             }
         }
         if e.actors.is_empty() {
-            err(ts, line(Some("actors")), format!("event `{}` names no actors", e.id));
+            err(
+                ts,
+                line(Some("actors")),
+                format!("event `{}` names no actors", e.id),
+            );
         }
-        if e.source.title.trim().is_empty() || !(e.source.url.starts_with("https://") || e.source.url.starts_with("http://")) {
-            err(ts, line(Some("source")), format!("event `{}` needs a source with a title and an http(s) address", e.id));
+        if e.source.title.trim().is_empty()
+            || !(e.source.url.starts_with("https://") || e.source.url.starts_with("http://"))
+        {
+            err(
+                ts,
+                line(Some("source")),
+                format!(
+                    "event `{}` needs a source with a title and an http(s) address",
+                    e.id
+                ),
+            );
         }
     }
     let mut last_era_end = i32::MIN;
     for (i, era) in b.timeline.era.iter().enumerate() {
         if era.to.last_day() < era.from.first_day() {
-            err(ts, ts.line("era", i, Some("to")), format!("era `{}` ends before it starts", era.id));
+            err(
+                ts,
+                ts.line("era", i, Some("to")),
+                format!("era `{}` ends before it starts", era.id),
+            );
         }
         if era.from.first_day() <= last_era_end {
-            err(ts, ts.line("era", i, Some("from")), format!("era `{}` overlaps the era before it", era.id));
+            err(
+                ts,
+                ts.line("era", i, Some("from")),
+                format!("era `{}` overlaps the era before it", era.id),
+            );
         }
         last_era_end = era.to.last_day();
     }
@@ -178,7 +233,14 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
         err(ds, 1, "the diagram needs a title".into());
     }
     if b.diagram.course.len() != 2 {
-        err(ds, 1, format!("the diagram needs exactly two courses, found {}", b.diagram.course.len()));
+        err(
+            ds,
+            1,
+            format!(
+                "the diagram needs exactly two courses, found {}",
+                b.diagram.course.len()
+            ),
+        );
     }
     let course_ids: HashSet<&str> = b.diagram.course.iter().map(|c| c.id.as_ref()).collect();
     let chapter_ids: HashSet<&str> = b.essay.chapter.iter().map(|c| c.id.as_ref()).collect();
@@ -186,23 +248,60 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
     for (i, f) in b.diagram.factor.iter().enumerate() {
         let line = |k: Option<&str>| ds.line("factor", i, k);
         if !is_slug(&f.id) || factor_ids.insert(f.id.as_ref(), i).is_some() {
-            err(ds, line(Some("id")), format!("factor id `{}` must be a unique slug", f.id));
+            err(
+                ds,
+                line(Some("id")),
+                format!("factor id `{}` must be a unique slug", f.id),
+            );
         }
         if !course_ids.contains(f.toward.as_ref()) {
-            err(ds, line(Some("toward")), format!("factor `{}` pulls toward `{}`, which is not a course", f.id, f.toward));
+            err(
+                ds,
+                line(Some("toward")),
+                format!(
+                    "factor `{}` pulls toward `{}`, which is not a course",
+                    f.id, f.toward
+                ),
+            );
         }
         if !(1..=5).contains(&f.strength) {
-            err(ds, line(Some("strength")), format!("factor `{}` has strength {}; use 1 to 5", f.id, f.strength));
+            err(
+                ds,
+                line(Some("strength")),
+                format!("factor `{}` has strength {}; use 1 to 5", f.id, f.strength),
+            );
         }
         if !f.event.is_empty() && !event_ids.contains(f.event.as_ref()) {
-            err(ds, line(Some("event")), format!("factor `{}` points to event `{}`, which is not in the timeline", f.id, f.event));
+            err(
+                ds,
+                line(Some("event")),
+                format!(
+                    "factor `{}` points to event `{}`, which is not in the timeline",
+                    f.id, f.event
+                ),
+            );
         }
         if !chapter_ids.contains(f.chapter.as_ref()) {
-            err(ds, line(Some("chapter")), format!("factor `{}` points to chapter `{}`, which is not in the essay", f.id, f.chapter));
+            err(
+                ds,
+                line(Some("chapter")),
+                format!(
+                    "factor `{}` points to chapter `{}`, which is not in the essay",
+                    f.id, f.chapter
+                ),
+            );
         }
-        for (field, value) in [("label", &f.label), ("explain", &f.explain), ("whatif", &f.whatif)] {
+        for (field, value) in [
+            ("label", &f.label),
+            ("explain", &f.explain),
+            ("whatif", &f.whatif),
+        ] {
             if value.trim().is_empty() {
-                err(ds, line(Some(field)), format!("factor `{}` has an empty {field}", f.id));
+                err(
+                    ds,
+                    line(Some(field)),
+                    format!("factor `{}` has an empty {field}", f.id),
+                );
             }
         }
     }
@@ -212,32 +311,63 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
     for (i, s) in b.diagram.stage.iter().enumerate() {
         let line = |k: Option<&str>| ds.line("stage", i, k);
         if !is_slug(&s.id) || !stage_ids.insert(s.id.as_ref()) {
-            err(ds, line(Some("id")), format!("stage id `{}` must be a unique slug", s.id));
+            err(
+                ds,
+                line(Some("id")),
+                format!("stage id `{}` must be a unique slug", s.id),
+            );
         }
         if s.date.first_day() < last_stage {
-            err(ds, line(Some("date")), format!("stage `{}` is out of order: stages follow the chronology", s.id));
+            err(
+                ds,
+                line(Some("date")),
+                format!(
+                    "stage `{}` is out of order: stages follow the chronology",
+                    s.id
+                ),
+            );
         }
         last_stage = s.date.first_day();
         for a in s.adds.iter() {
             if !factor_ids.contains_key(a.as_ref()) {
-                err(ds, line(Some("adds")), format!("stage `{}` adds `{a}`, which is not a factor", s.id));
+                err(
+                    ds,
+                    line(Some("adds")),
+                    format!("stage `{}` adds `{a}`, which is not a factor", s.id),
+                );
             } else if !added.insert(a.as_ref()) {
-                err(ds, line(Some("adds")), format!("stage `{}` adds `{a}` again: each factor enters once", s.id));
+                err(
+                    ds,
+                    line(Some("adds")),
+                    format!("stage `{}` adds `{a}` again: each factor enters once", s.id),
+                );
             }
         }
     }
     for (i, f) in b.diagram.factor.iter().enumerate() {
         if !added.contains(f.id.as_ref()) {
-            err(ds, ds.line("factor", i, Some("id")), format!("factor `{}` never enters: no stage adds it", f.id));
+            err(
+                ds,
+                ds.line("factor", i, Some("id")),
+                format!("factor `{}` never enters: no stage adds it", f.id),
+            );
         }
     }
 
     // The essay.
     let mut ids = HashSet::new();
     if !is_slug(&b.essay.meta.id) {
-        err(es, 1, format!("meta id `{}` must be a slug", b.essay.meta.id));
+        err(
+            es,
+            1,
+            format!("meta id `{}` must be a slug", b.essay.meta.id),
+        );
     }
-    for (field, value) in [("title", &b.essay.meta.title), ("standfirst", &b.essay.meta.standfirst), ("credit_title", &b.essay.meta.credit_title)] {
+    for (field, value) in [
+        ("title", &b.essay.meta.title),
+        ("standfirst", &b.essay.meta.standfirst),
+        ("credit_title", &b.essay.meta.credit_title),
+    ] {
         if value.trim().is_empty() {
             err(es, 1, format!("meta {field} is empty"));
         }
@@ -249,10 +379,21 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
     for (ci, c) in b.essay.chapter.iter().enumerate() {
         let cline = |k: Option<&str>| es.line("chapter", ci, k);
         if !is_slug(&c.id) || !ids.insert(c.id.as_ref()) {
-            err(es, cline(Some("id")), format!("chapter id `{}` must be a unique slug (ids are shared by chapters and steps)", c.id));
+            err(
+                es,
+                cline(Some("id")),
+                format!(
+                    "chapter id `{}` must be a unique slug (ids are shared by chapters and steps)",
+                    c.id
+                ),
+            );
         }
         if c.title.trim().is_empty() || c.kicker.trim().is_empty() {
-            err(es, cline(None), format!("chapter `{}` needs a kicker and a title", c.id));
+            err(
+                es,
+                cline(None),
+                format!("chapter `{}` needs a kicker and a title", c.id),
+            );
         }
         if c.step.is_empty() {
             err(es, cline(None), format!("chapter `{}` has no steps", c.id));
@@ -262,30 +403,64 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
             n += 1;
             let line = |k: Option<&str>| es.line("chapter.step", idx, k);
             if !is_slug(&s.id) {
-                err(es, line(Some("id")), format!("step id `{}` must be a slug (a-z, 0-9, -)", s.id));
+                err(
+                    es,
+                    line(Some("id")),
+                    format!("step id `{}` must be a slug (a-z, 0-9, -)", s.id),
+                );
             } else if !ids.insert(s.id.as_ref()) {
                 err(es, line(Some("id")), format!("duplicate id `{}`", s.id));
             }
             if s.text.trim().is_empty() {
-                err(es, line(Some("text")), format!("step `{}` has empty text", s.id));
+                err(
+                    es,
+                    line(Some("text")),
+                    format!("step `{}` has empty text", s.id),
+                );
             }
             if s.summary.trim().is_empty() {
-                err(es, line(Some("summary")), format!("step `{}` has an empty summary", s.id));
+                err(
+                    es,
+                    line(Some("summary")),
+                    format!("step `{}` has an empty summary", s.id),
+                );
             }
             match &s.graphic {
-                Graphic::Timeline { from, to, highlight } => {
+                Graphic::Timeline {
+                    from,
+                    to,
+                    highlight,
+                } => {
                     if to.last_day() < from.first_day() {
-                        err(es, line(Some("to")), format!("step `{}` shows a span that ends before it starts", s.id));
+                        err(
+                            es,
+                            line(Some("to")),
+                            format!("step `{}` shows a span that ends before it starts", s.id),
+                        );
                     }
                     for h in highlight.iter() {
                         if !event_ids.contains(h.as_ref()) {
-                            err(es, line(Some("highlight")), format!("step `{}` highlights `{h}`, which is not a timeline event", s.id));
+                            err(
+                                es,
+                                line(Some("highlight")),
+                                format!(
+                                    "step `{}` highlights `{h}`, which is not a timeline event",
+                                    s.id
+                                ),
+                            );
                         }
                     }
                 }
                 Graphic::Diagram { stage } => {
                     if !stage_ids.contains(stage.as_ref()) {
-                        err(es, line(Some("stage")), format!("step `{}` shows stage `{stage}`, which is not a diagram stage", s.id));
+                        err(
+                            es,
+                            line(Some("stage")),
+                            format!(
+                                "step `{}` shows stage `{stage}`, which is not a diagram stage",
+                                s.id
+                            ),
+                        );
                     }
                 }
             }
@@ -298,7 +473,9 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures")
+            .join(name)
     }
 
     fn errors_of(name: &str) -> String {
@@ -310,7 +487,8 @@ mod tests {
 
     #[test]
     fn the_real_content_loads() {
-        let b = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap_or_else(|e| panic!("{e}"));
+        let b = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert!(b.steps().count() >= 12);
         assert!(b.timeline.event.len() >= 35);
     }
@@ -325,9 +503,19 @@ mod tests {
     #[test]
     fn unknown_ids_are_reported_with_file_and_line() {
         let e = errors_of("broken-refs");
-        assert!(e.contains("essay.toml:") && e.contains("highlights `no-such-event`, which is not a timeline event"), "{e}");
-        assert!(e.contains("shows stage `nowhere`, which is not a diagram stage"), "{e}");
-        assert!(e.contains("diagram.toml:") && e.contains("adds `ghost`, which is not a factor"), "{e}");
+        assert!(
+            e.contains("essay.toml:")
+                && e.contains("highlights `no-such-event`, which is not a timeline event"),
+            "{e}"
+        );
+        assert!(
+            e.contains("shows stage `nowhere`, which is not a diagram stage"),
+            "{e}"
+        );
+        assert!(
+            e.contains("diagram.toml:") && e.contains("adds `ghost`, which is not a factor"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -339,7 +527,10 @@ mod tests {
         assert!(e.contains("is out of order"), "{e}");
         assert!(e.contains("needs a source"), "{e}");
         // The line points at the offending key, not just the table.
-        let dup = e.lines().find(|l| l.contains("duplicate id `one`")).unwrap();
+        let dup = e
+            .lines()
+            .find(|l| l.contains("duplicate id `one`"))
+            .unwrap();
         assert!(dup.contains("essay.toml:"), "{dup}");
         let line: usize = dup.split(':').nth(1).unwrap().parse().unwrap();
         let text = std::fs::read_to_string(fixture("broken-values").join("essay.toml")).unwrap();

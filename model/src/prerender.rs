@@ -52,7 +52,11 @@ fn credit(m: &Meta) -> String {
     let title = if m.credit_url.is_empty() {
         format!("“{}”", escape(&m.credit_title))
     } else {
-        format!("“<a href=\"{}\">{}</a>”", escape(&m.credit_url), escape(&m.credit_title))
+        format!(
+            "“<a href=\"{}\">{}</a>”",
+            escape(&m.credit_url),
+            escape(&m.credit_title)
+        )
     };
     format!(
         "Retold from the essay {title}, in the series <i>{}</i>, {}.",
@@ -84,13 +88,21 @@ pub fn body(b: &Bundle) -> String {
         credit = credit(m),
     );
     for c in b.essay.chapter.iter() {
-        let _ = write!(o, r##"<li><a href="#{}"><span class="kicker">{}</span> {}</a></li>"##, escape(&c.id), escape(&c.kicker), escape(&c.title));
+        let _ = write!(
+            o,
+            r##"<li><a href="#{}"><span class="kicker">{}</span> {}</a></li>"##,
+            escape(&c.id),
+            escape(&c.kicker),
+            escape(&c.title)
+        );
     }
     o.push_str("</ol></nav>\n</header>\n");
-    o.push_str(r#"<div class="scrolly" id="story">
+    o.push_str(
+        r#"<div class="scrolly" id="story">
 <div class="graphic" id="graphic"></div>
 <div class="steps">
-"#);
+"#,
+    );
     let mut n = 0;
     for c in b.essay.chapter.iter() {
         let _ = write!(
@@ -146,7 +158,14 @@ pub fn chronology(b: &Bundle) -> String {
             title = escape(&e.title),
             actors = actors.join(", "),
             text = escape(&e.text),
-            dispute = if e.dispute.is_empty() { String::new() } else { format!(r#" <span class="dispute">Date disputed: {}</span>"#, escape(&e.dispute)) },
+            dispute = if e.dispute.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    r#" <span class="dispute">Date disputed: {}</span>"#,
+                    escape(&e.dispute)
+                )
+            },
             url = escape(&e.source.url),
             src = escape(&e.source.title),
         );
@@ -161,12 +180,16 @@ mod tests {
     use std::path::Path;
 
     fn mini() -> Bundle {
-        crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini")).unwrap()
+        crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini"))
+            .unwrap()
     }
 
     #[test]
     fn escapes_and_emphasis() {
-        assert_eq!(paragraphs("a < b & *c*\n\nnext"), "<p>a &lt; b &amp; <em>c</em></p><p>next</p>");
+        assert_eq!(
+            paragraphs("a < b & *c*\n\nnext"),
+            "<p>a &lt; b &amp; <em>c</em></p><p>next</p>"
+        );
         assert_eq!(escape(r#""x""#), "&quot;x&quot;");
     }
 
@@ -175,9 +198,14 @@ mod tests {
         let html = body(&mini());
         assert!(html.contains("<h1>A small test of the engine</h1>"));
         assert!(html.contains(r#"<article class="step" id="boat-out" data-step="2">"#));
-        assert!(html.contains("<p>The keeper rowed out <em>anyway</em>.</p><p>The boat came back at dawn.</p>"));
+        assert!(html.contains(
+            "<p>The keeper rowed out <em>anyway</em>.</p><p>The boat came back at dawn.</p>"
+        ));
         assert!(html.contains(r#"<section class="chapter" id="summer""#));
-        assert!(html.contains(r##"<a href="#winter">"##), "the chapter list links each chapter");
+        assert!(
+            html.contains(r##"<a href="#winter">"##),
+            "the chapter list links each chapter"
+        );
         assert!(html.contains(r#"<time datetime="1900-07-14">14–15 July 1900</time><span class="precision"> · date range</span>"#));
         assert!(html.contains("Date disputed: The log and the newspaper differ by a day."));
         assert!(html.contains("Retold from the essay “The Lighthouse Year”, in the series <i>Fixtures</i>, Test Press."));

@@ -64,7 +64,9 @@ pub fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -86,7 +88,9 @@ pub fn percent_decode(s: &str) -> String {
 pub fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -96,11 +100,17 @@ fn clean_id(raw: &str, notes: &mut Vec<String>) -> Option<String> {
     let id = percent_decode(raw).trim().to_string();
     if id.is_empty() {
         None
-    } else if id.len() <= 80 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    } else if id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
         Some(id.to_ascii_lowercase())
     } else {
         let shown: String = id.chars().take(40).collect();
-        notes.push(format!("The address names “{shown}”, which is not a valid step name; showing the start."));
+        notes.push(format!(
+            "The address names “{shown}”, which is not a valid step name; showing the start."
+        ));
         None
     }
 }
@@ -109,7 +119,11 @@ fn clean_id(raw: &str, notes: &mut Vec<String>) -> Option<String> {
 pub fn parse(search: &str, hash: &str) -> Route {
     let mut r = Route::default();
     let mut query_target = None;
-    for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+    for pair in search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let v = percent_decode(v);
         match percent_decode(k).as_str() {
@@ -117,13 +131,19 @@ pub fn parse(search: &str, hash: &str) -> Route {
                 "essay" => r.widget = Widget::Essay,
                 "timeline" => r.widget = Widget::Timeline,
                 "diagram" => r.widget = Widget::Diagram,
-                other => r.notes.push(format!("Unknown widget “{}”; showing the essay.", other.chars().take(30).collect::<String>())),
+                other => r.notes.push(format!(
+                    "Unknown widget “{}”; showing the essay.",
+                    other.chars().take(30).collect::<String>()
+                )),
             },
             "theme" => match v.as_str() {
                 "light" => r.theme = Theme::Light,
                 "dark" => r.theme = Theme::Dark,
                 "auto" | "" => r.theme = Theme::Auto,
-                other => r.notes.push(format!("Unknown theme “{}”; following the system.", other.chars().take(30).collect::<String>())),
+                other => r.notes.push(format!(
+                    "Unknown theme “{}”; following the system.",
+                    other.chars().take(30).collect::<String>()
+                )),
             },
             "embed" => r.embed = !matches!(v.as_str(), "0" | "false" | "no"),
             "step" | "event" | "stage" => query_target = clean_id(&v, &mut r.notes),
@@ -154,16 +174,38 @@ mod tests {
     #[test]
     fn a_fragment_names_a_step() {
         let r = parse("", "#inchon-landing");
-        assert_eq!((r.widget, r.target.as_deref()), (Widget::Essay, Some("inchon-landing")));
+        assert_eq!(
+            (r.widget, r.target.as_deref()),
+            (Widget::Essay, Some("inchon-landing"))
+        );
     }
 
     #[test]
     fn widgets_take_their_state_from_query_or_fragment() {
-        let r = parse("?widget=timeline&event=yalu-crossing&theme=dark&embed=1", "");
-        assert_eq!(r, Route { widget: Widget::Timeline, theme: Theme::Dark, embed: true, target: Some("yalu-crossing".into()), notes: vec![] });
+        let r = parse(
+            "?widget=timeline&event=yalu-crossing&theme=dark&embed=1",
+            "",
+        );
+        assert_eq!(
+            r,
+            Route {
+                widget: Widget::Timeline,
+                theme: Theme::Dark,
+                embed: true,
+                target: Some("yalu-crossing".into()),
+                notes: vec![]
+            }
+        );
         let r = parse("widget=diagram&stage=spring-1950", "#stage-decision");
-        assert_eq!(r.target.as_deref(), Some("decision"), "the fragment wins: it is what the reader last stepped to");
-        assert_eq!(parse("?widget=diagram", "#stage-inchon").target.as_deref(), Some("inchon"));
+        assert_eq!(
+            r.target.as_deref(),
+            Some("decision"),
+            "the fragment wins: it is what the reader last stepped to"
+        );
+        assert_eq!(
+            parse("?widget=diagram", "#stage-inchon").target.as_deref(),
+            Some("inchon")
+        );
     }
 
     #[test]
@@ -173,17 +215,28 @@ mod tests {
         assert_eq!(r.theme, Theme::Auto);
         assert_eq!(r.target, None);
         assert_eq!(r.notes.len(), 3, "{:?}", r.notes);
-        for (q, h) in [("%", "%"), ("%zz&=&&==", "#%E0%A4%A"), ("widget", "#\u{1F600}"), ("a=%ff%fe", "#../../etc")] {
+        for (q, h) in [
+            ("%", "%"),
+            ("%zz&=&&==", "#%E0%A4%A"),
+            ("widget", "#\u{1F600}"),
+            ("a=%ff%fe", "#../../etc"),
+        ] {
             let r = parse(q, h);
             assert_eq!(r.widget, Widget::Essay);
         }
         assert_eq!(parse("", "#a%20b").target, None);
-        assert_eq!(parse("?utm_source=x&widget=timeline", "").widget, Widget::Timeline);
+        assert_eq!(
+            parse("?utm_source=x&widget=timeline", "").widget,
+            Widget::Timeline
+        );
     }
 
     #[test]
     fn percent_coding_round_trips() {
         assert_eq!(percent_decode("a%20b+c%2Fd%"), "a b c/d%");
-        assert_eq!(percent_decode(&percent_encode("1950-06..1950-10 ü")), "1950-06..1950-10 ü");
+        assert_eq!(
+            percent_decode(&percent_encode("1950-06..1950-10 ü")),
+            "1950-06..1950-10 ü"
+        );
     }
 }

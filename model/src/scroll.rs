@@ -41,10 +41,16 @@ pub fn active_step(boxes: &[StepBox], trigger: f64) -> ScrollPos {
     let progress = crossed.map_or(0.0, |i| {
         let b = boxes[i];
         // Progress runs until the next step takes over (or this one ends, for the last).
-        let end = boxes.get(i + 1).map_or(b.bottom, |n| n.top).max(b.top + 1.0);
+        let end = boxes
+            .get(i + 1)
+            .map_or(b.bottom, |n| n.top)
+            .max(b.top + 1.0);
         ((trigger - b.top) / (end - b.top)).clamp(0.0, 1.0)
     });
-    ScrollPos { active: crossed, progress }
+    ScrollPos {
+        active: crossed,
+        progress,
+    }
 }
 
 /// How far to scroll (document offset) so that a step whose top is at `step_doc_top` sits just
@@ -58,13 +64,24 @@ mod tests {
     use super::*;
 
     fn boxes(tops: &[f64], height: f64) -> Vec<StepBox> {
-        tops.iter().map(|&t| StepBox { top: t, bottom: t + height }).collect()
+        tops.iter()
+            .map(|&t| StepBox {
+                top: t,
+                bottom: t + height,
+            })
+            .collect()
     }
 
     #[test]
     fn nothing_is_active_above_the_first_step() {
         let b = boxes(&[600.0, 1200.0], 400.0);
-        assert_eq!(active_step(&b, 500.0), ScrollPos { active: None, progress: 0.0 });
+        assert_eq!(
+            active_step(&b, 500.0),
+            ScrollPos {
+                active: None,
+                progress: 0.0
+            }
+        );
     }
 
     #[test]
@@ -76,14 +93,28 @@ mod tests {
     #[test]
     fn a_fast_scroll_that_skips_steps_still_lands_right() {
         // Jumping from the top straight past seven steps: no step was ever "entered" on the way.
-        let b = boxes(&[-4000.0, -3400.0, -2800.0, -2200.0, -1600.0, -1000.0, -400.0, 200.0, 800.0], 500.0);
+        let b = boxes(
+            &[
+                -4000.0, -3400.0, -2800.0, -2200.0, -1600.0, -1000.0, -400.0, 200.0, 800.0,
+            ],
+            500.0,
+        );
         assert_eq!(active_step(&b, 450.0).active, Some(7));
     }
 
     #[test]
     fn gaps_between_steps_keep_the_previous_step() {
         // The line sits in the gap after step 0's box: step 0 stays active, progress near its end.
-        let b = vec![StepBox { top: 0.0, bottom: 300.0 }, StepBox { top: 800.0, bottom: 1100.0 }];
+        let b = vec![
+            StepBox {
+                top: 0.0,
+                bottom: 300.0,
+            },
+            StepBox {
+                top: 800.0,
+                bottom: 1100.0,
+            },
+        ];
         let p = active_step(&b, 500.0);
         assert_eq!(p.active, Some(0));
         assert!((p.progress - 500.0 / 800.0).abs() < 1e-9);
@@ -105,7 +136,10 @@ mod tests {
         let step_doc_top = 3000.0;
         let y = scroll_target(step_doc_top, vh, vw);
         let top_in_viewport = step_doc_top - y;
-        let b = [StepBox { top: top_in_viewport, bottom: top_in_viewport + 400.0 }];
+        let b = [StepBox {
+            top: top_in_viewport,
+            bottom: top_in_viewport + 400.0,
+        }];
         assert_eq!(active_step(&b, vh * trigger_ratio(vw)).active, Some(0));
         assert_eq!(scroll_target(10.0, vh, vw), 0.0, "never negative");
     }

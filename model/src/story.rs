@@ -16,7 +16,12 @@ pub struct TimelineView {
 impl TimelineView {
     /// Everything from `from` to `to`, nothing lit, every event shown: the standalone overview.
     pub fn all(from: i32, to: i32) -> Self {
-        TimelineView { from, to, highlight: Vec::new(), reveal_until: i32::MAX }
+        TimelineView {
+            from,
+            to,
+            highlight: Vec::new(),
+            reveal_until: i32::MAX,
+        }
     }
 }
 
@@ -75,7 +80,9 @@ impl<'a> Story<'a> {
     pub fn chapter_starts(&self) -> Vec<(usize, &'a Chapter)> {
         let mut out = Vec::new();
         for (i, (ci, _)) in self.steps.iter().enumerate() {
-            if out.last().is_none_or(|&(_, c): &(usize, &Chapter)| !std::ptr::eq(c, &self.bundle.essay.chapter[*ci])) {
+            if out.last().is_none_or(|&(_, c): &(usize, &Chapter)| {
+                !std::ptr::eq(c, &self.bundle.essay.chapter[*ci])
+            }) {
                 out.push((i, &self.bundle.essay.chapter[*ci]));
             }
         }
@@ -107,10 +114,19 @@ impl<'a> Story<'a> {
             // Before any timeline step: the first timeline step's span, nothing revealed.
             (0..self.len())
                 .find_map(|i| match self.scene(Some(i)) {
-                    Scene::Timeline(v) => Some(TimelineView { highlight: Vec::new(), reveal_until: i32::MIN, ..v }),
+                    Scene::Timeline(v) => Some(TimelineView {
+                        highlight: Vec::new(),
+                        reveal_until: i32::MIN,
+                        ..v
+                    }),
                     _ => None,
                 })
-                .unwrap_or(TimelineView { from: 0, to: 1, highlight: Vec::new(), reveal_until: i32::MIN })
+                .unwrap_or(TimelineView {
+                    from: 0,
+                    to: 1,
+                    highlight: Vec::new(),
+                    reveal_until: i32::MIN,
+                })
         });
         (tl, stage.unwrap_or(0))
     }
@@ -132,13 +148,23 @@ impl<'a> Story<'a> {
             None => self.steps.first().map(|(_, s)| *s),
         };
         match step.map(|s| &s.graphic) {
-            Some(Graphic::Timeline { from, to, highlight }) => Scene::Timeline(TimelineView {
+            Some(Graphic::Timeline {
+                from,
+                to,
+                highlight,
+            }) => Scene::Timeline(TimelineView {
                 from: from.first_day(),
                 to: to.last_day() + 1,
-                highlight: if active.is_some() { highlight.to_vec() } else { Vec::new() },
+                highlight: if active.is_some() {
+                    highlight.to_vec()
+                } else {
+                    Vec::new()
+                },
                 reveal_until,
             }),
-            Some(Graphic::Diagram { stage }) => Scene::Diagram { stage: self.bundle.stage_index(stage).unwrap_or(0) },
+            Some(Graphic::Diagram { stage }) => Scene::Diagram {
+                stage: self.bundle.stage_index(stage).unwrap_or(0),
+            },
             None => Scene::Diagram { stage: 0 },
         }
     }
@@ -151,7 +177,8 @@ mod tests {
     use std::path::Path;
 
     fn mini() -> Bundle {
-        crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini")).unwrap()
+        crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini"))
+            .unwrap()
     }
 
     #[test]
@@ -161,8 +188,15 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s.step(2).unwrap().id, "boat-out");
         assert_eq!(s.chapter_of(2), Some(1));
-        let starts: Vec<_> = s.chapter_starts().iter().map(|(i, c)| (*i, c.id.to_string())).collect();
-        assert_eq!(starts, vec![(0, "winter".to_string()), (1, "summer".to_string())]);
+        let starts: Vec<_> = s
+            .chapter_starts()
+            .iter()
+            .map(|(i, c)| (*i, c.id.to_string()))
+            .collect();
+        assert_eq!(
+            starts,
+            vec![(0, "winter".to_string()), (1, "summer".to_string())]
+        );
     }
 
     #[test]
@@ -170,7 +204,11 @@ mod tests {
         let b = mini();
         let s = Story::new(&b);
         assert_eq!(s.index_of("weigh-storm"), Some(1));
-        assert_eq!(s.index_of("summer"), Some(1), "a chapter id opens its first step");
+        assert_eq!(
+            s.index_of("summer"),
+            Some(1),
+            "a chapter id opens its first step"
+        );
         assert_eq!(s.index_of("nope"), None);
     }
 
@@ -180,14 +218,26 @@ mod tests {
         let s = Story::new(&b);
         let day = |d: &str| DateSpan::parse(d).unwrap();
         match s.scene(None) {
-            Scene::Timeline(TimelineView { highlight, reveal_until, .. }) => {
-                assert!(highlight.is_empty(), "nothing is lit before the reader reaches the first step");
+            Scene::Timeline(TimelineView {
+                highlight,
+                reveal_until,
+                ..
+            }) => {
+                assert!(
+                    highlight.is_empty(),
+                    "nothing is lit before the reader reaches the first step"
+                );
                 assert_eq!(reveal_until, i32::MIN);
             }
             other => panic!("{other:?}"),
         }
         match s.scene(Some(0)) {
-            Scene::Timeline(TimelineView { from, to, highlight, reveal_until }) => {
+            Scene::Timeline(TimelineView {
+                from,
+                to,
+                highlight,
+                reveal_until,
+            }) => {
                 assert_eq!(from, day("1900-01").first_day());
                 assert_eq!(to, day("1900-12").last_day() + 1);
                 assert_eq!(highlight, vec![Text::from("lamp")]);
@@ -203,12 +253,22 @@ mod tests {
         let b = mini();
         let s = Story::new(&b);
         let (tl, stage) = s.last_views(None);
-        assert_eq!((tl.highlight.len(), tl.reveal_until, stage), (0, i32::MIN, 0));
+        assert_eq!(
+            (tl.highlight.len(), tl.reveal_until, stage),
+            (0, i32::MIN, 0)
+        );
         let (tl, stage) = s.last_views(Some(1));
-        assert_eq!(tl.highlight, vec![Text::from("lamp")], "the timeline keeps step 0's view during the diagram step");
+        assert_eq!(
+            tl.highlight,
+            vec![Text::from("lamp")],
+            "the timeline keeps step 0's view during the diagram step"
+        );
         assert_eq!(stage, 1);
         let (tl, stage) = s.last_views(Some(2));
         assert_eq!(tl.highlight, vec![Text::from("rescue")]);
-        assert_eq!(stage, 1, "the diagram keeps its stage during a later timeline step");
+        assert_eq!(
+            stage, 1,
+            "the diagram keeps its stage during a later timeline step"
+        );
     }
 }

@@ -23,7 +23,11 @@ pub struct Scale {
 
 impl Scale {
     pub fn new(from: f64, to: f64, width: f64) -> Scale {
-        Scale { from, to: to.max(from + 1.0), width: width.max(1.0) }
+        Scale {
+            from,
+            to: to.max(from + 1.0),
+            width: width.max(1.0),
+        }
     }
 
     pub fn x(&self, day: f64) -> f64 {
@@ -97,11 +101,18 @@ pub fn layout(items: &[Item], scale: Scale, lanes: u8) -> Vec<Placed> {
     for i in order {
         let p = placed[i];
         // Labels start at the mark; near the right edge they end at it instead.
-        let left = if p.x + p.label_width <= scale.width { p.x } else { p.x - p.label_width };
+        let left = if p.x + p.label_width <= scale.width {
+            p.x
+        } else {
+            p.x - p.label_width
+        };
         if left < 0.0 {
             continue;
         }
-        let span = (left - LABEL_GAP / 2.0, left + p.label_width + LABEL_GAP / 2.0);
+        let span = (
+            left - LABEL_GAP / 2.0,
+            left + p.label_width + LABEL_GAP / 2.0,
+        );
         if let Some(lane) = occupied
             .iter()
             .position(|taken| taken.iter().all(|&(a, b)| span.1 <= a || span.0 >= b))
@@ -120,7 +131,9 @@ pub struct Tick {
     pub label: String,
 }
 
-const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Ticks for the span, at the finest of year-multiples, quarters, months or weeks whose labels
 /// don't crowd: at least `min_gap` px between tick positions.
@@ -145,7 +158,10 @@ pub fn ticks(scale: Scale, min_gap: f64) -> Vec<Tick> {
                 .step_by(years as usize)
                 .map(|y| (y, CalDate::ymd(y as i16, 1, 1).first_day() as f64))
                 .filter(|&(_, d)| scale.contains(d))
-                .map(|(y, d)| Tick { x: scale.x(d), label: y.to_string() })
+                .map(|(y, d)| Tick {
+                    x: scale.x(d),
+                    label: y.to_string(),
+                })
                 .collect();
         }
     }
@@ -166,7 +182,10 @@ fn month_ticks(scale: Scale, start: CalDate, end: CalDate, every: u32) -> Vec<Ti
                 } else {
                     MONTH_ABBR[m as usize - 1].to_string()
                 };
-                out.push(Tick { x: scale.x(d), label });
+                out.push(Tick {
+                    x: scale.x(d),
+                    label,
+                });
                 first = false;
             }
         }
@@ -186,7 +205,10 @@ fn week_ticks(scale: Scale) -> Vec<Tick> {
     while (day as f64) <= scale.to {
         let d = from_day_number(day);
         if matches!(d.day, 1 | 8 | 15 | 22) && d.day <= days_in_month(d.year as i32, d.month) {
-            out.push(Tick { x: scale.x(day as f64), label: format!("{} {}", d.day, MONTH_ABBR[d.month as usize - 1]) });
+            out.push(Tick {
+                x: scale.x(day as f64),
+                label: format!("{} {}", d.day, MONTH_ABBR[d.month as usize - 1]),
+            });
         }
         day += 1;
     }
@@ -200,35 +222,88 @@ mod tests {
 
     fn item(date: &str, title_len: usize, highlighted: bool) -> Item {
         let d = DateSpan::parse(date).unwrap();
-        Item { first_day: d.first_day(), last_day: d.last_day(), label_chars: title_len, highlighted, shown: true }
+        Item {
+            first_day: d.first_day(),
+            last_day: d.last_day(),
+            label_chars: title_len,
+            highlighted,
+            shown: true,
+        }
     }
 
     fn span(a: &str, b: &str, width: f64) -> Scale {
-        Scale::new(DateSpan::parse(a).unwrap().first_day() as f64, DateSpan::parse(b).unwrap().last_day() as f64 + 1.0, width)
+        Scale::new(
+            DateSpan::parse(a).unwrap().first_day() as f64,
+            DateSpan::parse(b).unwrap().last_day() as f64 + 1.0,
+            width,
+        )
     }
 
     /// A dense run like the real October 1950, where a dozen events fall in four weeks.
     fn crowded() -> Vec<Item> {
         let dates = [
-            "1945-08", "1948-08-15", "1948-09-09", "1949-10-01", "1949-10-25..1949-10-27", "1950-01-05", "1950-01-12",
-            "1950-02-14", "1950-04", "1950-04..1950-05", "1950-05-13..1950-05-16", "1950-06-25", "1950-06-27",
-            "1950-06-27", "1950-07-13", "1950-08", "1950-08..1950-09", "1950-09-15", "1950-09-30", "1950-10-01",
-            "1950-10-01", "1950-10-03", "1950-10-04..1950-10-05", "1950-10-07", "1950-10-08", "1950-10-10..1950-10-11",
-            "1950-10-15", "1950-10-19", "1950-10-25", "1950-11-27..1950-12-13", "1951-01-04", "1951-04-11",
-            "1951-07-10", "1952-10-14..1952-11-25", "1953-03-05", "1953-07-27",
+            "1945-08",
+            "1948-08-15",
+            "1948-09-09",
+            "1949-10-01",
+            "1949-10-25..1949-10-27",
+            "1950-01-05",
+            "1950-01-12",
+            "1950-02-14",
+            "1950-04",
+            "1950-04..1950-05",
+            "1950-05-13..1950-05-16",
+            "1950-06-25",
+            "1950-06-27",
+            "1950-06-27",
+            "1950-07-13",
+            "1950-08",
+            "1950-08..1950-09",
+            "1950-09-15",
+            "1950-09-30",
+            "1950-10-01",
+            "1950-10-01",
+            "1950-10-03",
+            "1950-10-04..1950-10-05",
+            "1950-10-07",
+            "1950-10-08",
+            "1950-10-10..1950-10-11",
+            "1950-10-15",
+            "1950-10-19",
+            "1950-10-25",
+            "1950-11-27..1950-12-13",
+            "1951-01-04",
+            "1951-04-11",
+            "1951-07-10",
+            "1952-10-14..1952-11-25",
+            "1953-03-05",
+            "1953-07-27",
         ];
-        dates.iter().enumerate().map(|(i, d)| item(d, 12 + (i * 7) % 28, i % 9 == 0)).collect()
+        dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| item(d, 12 + (i * 7) % 28, i % 9 == 0))
+            .collect()
     }
 
     fn assert_no_overlap(placed: &[Placed], width: f64) {
         for (i, a) in placed.iter().enumerate() {
             let Some((la, xa)) = a.label else { continue };
-            assert!(xa >= 0.0 && xa + a.label_width <= width + 0.01, "label {i} leaves the drawing: {xa} + {}", a.label_width);
+            assert!(
+                xa >= 0.0 && xa + a.label_width <= width + 0.01,
+                "label {i} leaves the drawing: {xa} + {}",
+                a.label_width
+            );
             for (j, b) in placed.iter().enumerate().skip(i + 1) {
                 let Some((lb, xb)) = b.label else { continue };
                 if la == lb {
-                    assert!(xa + a.label_width + LABEL_GAP <= xb + 0.01 || xb + b.label_width + LABEL_GAP <= xa + 0.01,
-                        "labels {i} and {j} overlap in lane {la}: {xa}+{} vs {xb}+{}", a.label_width, b.label_width);
+                    assert!(
+                        xa + a.label_width + LABEL_GAP <= xb + 0.01
+                            || xb + b.label_width + LABEL_GAP <= xa + 0.01,
+                        "labels {i} and {j} overlap in lane {la}: {xa}+{} vs {xb}+{}",
+                        a.label_width,
+                        b.label_width
+                    );
                 }
             }
         }
@@ -237,8 +312,15 @@ mod tests {
     #[test]
     fn labels_never_overlap_from_phone_to_wide_desktop() {
         let items = crowded();
-        for width in [280.0, 320.0, 375.0, 480.0, 768.0, 1024.0, 1280.0, 1920.0, 2560.0] {
-            for (a, b) in [("1945-08", "1953-12"), ("1950-06", "1950-10"), ("1950-09-25", "1950-10-26"), ("1949", "1951")] {
+        for width in [
+            280.0, 320.0, 375.0, 480.0, 768.0, 1024.0, 1280.0, 1920.0, 2560.0,
+        ] {
+            for (a, b) in [
+                ("1945-08", "1953-12"),
+                ("1950-06", "1950-10"),
+                ("1950-09-25", "1950-10-26"),
+                ("1949", "1951"),
+            ] {
                 for lanes in [1, 3, 5] {
                     assert_no_overlap(&layout(&items, span(a, b, width), lanes), width);
                 }
@@ -250,13 +332,20 @@ mod tests {
     fn highlighted_events_get_labels_first() {
         let mut items = crowded();
         // In the October close-up on a phone, the 19 October crossing must be labelled.
-        let yalu = items.iter().position(|i| i.first_day == DateSpan::parse("1950-10-19").unwrap().first_day()).unwrap();
+        let yalu = items
+            .iter()
+            .position(|i| i.first_day == DateSpan::parse("1950-10-19").unwrap().first_day())
+            .unwrap();
         for (i, it) in items.iter_mut().enumerate() {
             it.highlighted = i == yalu;
         }
         let placed = layout(&items, span("1950-09-25", "1950-10-26", 320.0), 2);
         assert!(placed[yalu].label.is_some());
-        assert_eq!(placed[yalu].label.unwrap().0, 0, "the highlighted label takes the lane nearest the axis");
+        assert_eq!(
+            placed[yalu].label.unwrap().0,
+            0,
+            "the highlighted label takes the lane nearest the axis"
+        );
     }
 
     #[test]
@@ -264,7 +353,10 @@ mod tests {
         let mut items = crowded();
         items[20].shown = false;
         let placed = layout(&items, span("1950-06", "1950-10", 800.0), 3);
-        assert!(!placed[0].in_view && placed[0].label.is_none(), "August 1945 is outside June–October 1950");
+        assert!(
+            !placed[0].in_view && placed[0].label.is_none(),
+            "August 1945 is outside June–October 1950"
+        );
         assert!(!placed[20].in_view && placed[20].label.is_none());
         assert!(placed[17].in_view, "Inchon is inside");
     }
@@ -280,18 +372,31 @@ mod tests {
     #[test]
     fn ticks_adapt_to_the_zoom_and_never_crowd() {
         for width in [320.0, 768.0, 1280.0, 1920.0] {
-            for (a, b) in [("1945-08", "1953-12"), ("1950-06", "1950-10"), ("1950-09-25", "1950-10-26"), ("1945", "2020")] {
+            for (a, b) in [
+                ("1945-08", "1953-12"),
+                ("1950-06", "1950-10"),
+                ("1950-09-25", "1950-10-26"),
+                ("1945", "2020"),
+            ] {
                 let s = span(a, b, width);
                 let t = ticks(s, 64.0);
                 assert!(t.len() >= 2, "{a}..{b} at {width}: {t:?}");
                 for w in t.windows(2) {
-                    assert!(w[1].x - w[0].x >= 60.0, "{a}..{b} at {width}: {:?} and {:?} crowd", w[0], w[1]);
+                    assert!(
+                        w[1].x - w[0].x >= 60.0,
+                        "{a}..{b} at {width}: {:?} and {:?} crowd",
+                        w[0],
+                        w[1]
+                    );
                 }
             }
         }
         let t = ticks(span("1950-06", "1950-10", 1280.0), 64.0);
         assert!(t.iter().any(|t| t.label == "Aug"), "{t:?}");
-        assert!(t[0].label.contains("1950"), "the year is named on the first tick: {t:?}");
+        assert!(
+            t[0].label.contains("1950"),
+            "the year is named on the first tick: {t:?}"
+        );
         let t = ticks(span("1945", "2020", 320.0), 64.0);
         assert!(t.iter().all(|t| t.label.len() == 4), "{t:?}");
     }

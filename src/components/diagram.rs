@@ -43,7 +43,12 @@ pub fn Diagram(
     let verdict = move || {
         let b = balance.get();
         match b.leaning() {
-            Some(i) => format!("Leans toward “{}”, {} to {}", course(i), b.left.max(b.right), b.left.min(b.right)),
+            Some(i) => format!(
+                "Leans toward “{}”, {} to {}",
+                course(i),
+                b.left.max(b.right),
+                b.left.min(b.right)
+            ),
             None => format!("Level, {} to {}", b.left, b.right),
         }
     };
@@ -128,7 +133,9 @@ pub fn DiagramWidget(
     let start = route.target.as_deref().and_then(|id| {
         let found = d.stage.iter().position(|s| s.id == id);
         if found.is_none() {
-            notes.push(format!("There is no stage called “{id}”; showing the first."));
+            notes.push(format!(
+                "There is no stage called “{id}”; showing the first."
+            ));
         }
         found
     });
@@ -145,7 +152,11 @@ pub fn DiagramWidget(
     });
     Effect::new(move |_| {
         let goto = nav.goto.get();
-        if let Some(i) = goto.as_deref().and_then(|t| d.stage.iter().position(|s| s.id == t.strip_prefix("stage-").unwrap_or(t))) {
+        if let Some(i) = goto.as_deref().and_then(|t| {
+            d.stage
+                .iter()
+                .position(|s| s.id == t.strip_prefix("stage-").unwrap_or(t))
+        }) {
             stage.set(i);
         }
     });
@@ -155,7 +166,10 @@ pub fn DiagramWidget(
         stage.set(next);
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let is_control = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|e| e.tag_name() == "INPUT");
+        let is_control = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| e.tag_name() == "INPUT");
         if is_control {
             return;
         }

@@ -45,12 +45,19 @@ fn post(message: &Object) {
 impl Nav {
     /// Starts the embedded side when framed with `embed=1`; otherwise a Nav that does nothing.
     pub fn start(widget: Widget, embedded: bool) -> Nav {
-        let nav = Nav { goto: RwSignal::new(None), embedded: embedded && parent().is_some(), widget };
+        let nav = Nav {
+            goto: RwSignal::new(None),
+            embedded: embedded && parent().is_some(),
+            widget,
+        };
         if !nav.embedded {
             return nav;
         }
         let on_resize = Closure::<dyn FnMut()>::new(move || nav.report_height());
-        if let (Ok(ro), Some(root)) = (web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()), document().document_element()) {
+        if let (Ok(ro), Some(root)) = (
+            web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
+            document().document_element(),
+        ) {
             ro.observe(&root);
         }
         on_resize.forget();
@@ -58,26 +65,45 @@ impl Nav {
         // A frame sized to its content cannot scroll, so the browser would pass scrolling keys
         // on to the host page: keep them in the widget.
         let _ = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-            let scroll_key = matches!(ev.key().as_str(), "ArrowUp" | "ArrowDown" | "PageUp" | "PageDown" | "Home" | "End" | " ");
+            let scroll_key = matches!(
+                ev.key().as_str(),
+                "ArrowUp" | "ArrowDown" | "PageUp" | "PageDown" | "Home" | "End" | " "
+            );
             let in_field = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"));
+                .is_some_and(|e| {
+                    matches!(
+                        e.tag_name().as_str(),
+                        "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+                    )
+                });
             let (_, vh) = dom::viewport();
-            let fits = document().document_element().is_some_and(|e| e.scroll_height() as f64 <= vh + 1.0);
+            let fits = document()
+                .document_element()
+                .is_some_and(|e| e.scroll_height() as f64 <= vh + 1.0);
             if scroll_key && fits && !(in_field && ev.key() == " ") {
                 ev.prevent_default();
             }
         });
         let _ = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
-            let from_parent = ev.source().zip(parent()).is_some_and(|(s, p)| Object::is(&s, &p));
+            let from_parent = ev
+                .source()
+                .zip(parent())
+                .is_some_and(|(s, p)| Object::is(&s, &p));
             if !from_parent {
                 return;
             }
             let data = ev.data();
-            let field = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+            let field = |k: &str| {
+                Reflect::get(&data, &JsValue::from_str(k))
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
             if field("type").as_deref() == Some("explainer:goto") {
-                if let Some(t) = field("target").filter(|t| t.len() <= 80 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')) {
+                if let Some(t) = field("target").filter(|t| {
+                    t.len() <= 80 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                }) {
                     nav.goto.set(Some(t));
                 }
             }
@@ -89,11 +115,24 @@ impl Nav {
         if !self.embedded {
             return;
         }
-        let h = document().document_element().map_or(0.0, |e| e.get_bounding_client_rect().height().ceil());
+        let h = document()
+            .document_element()
+            .map_or(0.0, |e| e.get_bounding_client_rect().height().ceil());
         let w = JsValue::from_str(self.widget.as_str());
-        post(&object(&[("type", "explainer:height".into()), ("widget", w.clone()), ("height", h.into())]));
-        post(&object(&[("sentinel", "amp".into()), ("type", "embed-size".into()), ("height", h.into())]));
-        post(&object(&[("datawrapper-height", object(&[(self.widget.as_str(), h.into())]).into())]));
+        post(&object(&[
+            ("type", "explainer:height".into()),
+            ("widget", w.clone()),
+            ("height", h.into()),
+        ]));
+        post(&object(&[
+            ("sentinel", "amp".into()),
+            ("type", "embed-size".into()),
+            ("height", h.into()),
+        ]));
+        post(&object(&[(
+            "datawrapper-height",
+            object(&[(self.widget.as_str(), h.into())]).into(),
+        )]));
     }
 
     /// Tells the parent what the reader is looking at (a step, `event-…` or `stage-…`).
@@ -102,7 +141,11 @@ impl Nav {
             return;
         }
         let w = JsValue::from_str(self.widget.as_str());
-        post(&object(&[("type", "explainer:state".into()), ("widget", w), ("target", target.into())]));
+        post(&object(&[
+            ("type", "explainer:state".into()),
+            ("widget", w),
+            ("target", target.into()),
+        ]));
         self.report_height();
     }
 }
@@ -144,7 +187,13 @@ pub fn EmbedCode(
     let choice = RwSignal::new(0usize);
     let copied = RwSignal::new(None::<usize>);
     let choices = StoredValue::new(choices);
-    let current = move || choices.with_value(|c| c.get(choice.get()).map(|(_, w, t)| (*w, t.get())).unwrap_or((Widget::Timeline, None)));
+    let current = move || {
+        choices.with_value(|c| {
+            c.get(choice.get())
+                .map(|(_, w, t)| (*w, t.get()))
+                .unwrap_or((Widget::Timeline, None))
+        })
+    };
     // Written only while the panel is open: the essay's state changes at every step.
     let open = RwSignal::new(false);
     let codes = Memo::new(move |_| {
@@ -152,8 +201,14 @@ pub fn EmbedCode(
             return [String::new(), String::new()];
         }
         let (w, target) = current();
-        let state = target.as_deref().map(|t| format!("&{}={}", target_key(w), percent_encode(t))).unwrap_or_default();
-        let attr = target.as_deref().map(|t| format!(" data-{}=\"{}\"", target_key(w), percent_encode(t))).unwrap_or_default();
+        let state = target
+            .as_deref()
+            .map(|t| format!("&{}={}", target_key(w), percent_encode(t)))
+            .unwrap_or_default();
+        let attr = target
+            .as_deref()
+            .map(|t| format!(" data-{}=\"{}\"", target_key(w), percent_encode(t)))
+            .unwrap_or_default();
         let height = if w == Widget::Essay { "80vh" } else { "480px" };
         let script = format!("<script src=\"{base}embed.js\" async></script>");
         [
@@ -169,7 +224,9 @@ pub fn EmbedCode(
         let text = codes.with_untracked(|c| c[which].clone());
         // The clipboard may be refused (a sandboxed frame, an old engine): the text stays selectable.
         let _ = window().navigator().clipboard().write_text(&text);
-        if let Some(area) = dom::by_id(&format!("embed-code-{which}")).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        if let Some(area) = dom::by_id(&format!("embed-code-{which}"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
             area.select();
         }
         copied.set(Some(which));

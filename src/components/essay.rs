@@ -12,12 +12,13 @@ use crate::dom;
 use explainer_model::diagram::{summary, Switches};
 use explainer_model::route::{Route, Widget};
 use explainer_model::story::{Scene, Story};
+use gloo_timers::callback::Timeout;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How long the active step must hold before the reader counts as having settled on it.
-const SETTLE_MS: u64 = 600;
+const SETTLE_MS: u32 = 600;
 
 #[component]
 pub fn Essay(
@@ -37,7 +38,9 @@ pub fn Essay(
             // place. Only move when the step the address names is not the one in view.
             Some(i) if scroll.active.get_untracked() != Some(i) => scroll.go_to(i, false),
             Some(_) => {}
-            None => notes.push(format!("There is no step called “{target}” in this explainer; showing it from the start.")),
+            None => notes.push(format!(
+                "There is no step called “{target}” in this explainer; showing it from the start."
+            )),
         }
         scroll.measure();
     }
@@ -58,8 +61,27 @@ pub fn Essay(
     });
     let embed_choices = vec![
         ("The timeline", Widget::Timeline, Signal::derive(|| None)),
-        ("The diagram, at this stage", Widget::Diagram, Signal::derive(move || bundle().diagram.stage.get(stage.get()).map(|s| s.id.to_string()))),
-        ("The whole essay, from this step", Widget::Essay, Signal::derive(move || active.get().and_then(|i| story.step(i)).map(|s| s.id.to_string()))),
+        (
+            "The diagram, at this stage",
+            Widget::Diagram,
+            Signal::derive(move || {
+                bundle()
+                    .diagram
+                    .stage
+                    .get(stage.get())
+                    .map(|s| s.id.to_string())
+            }),
+        ),
+        (
+            "The whole essay, from this step",
+            Widget::Essay,
+            Signal::derive(move || {
+                active
+                    .get()
+                    .and_then(|i| story.step(i))
+                    .map(|s| s.id.to_string())
+            }),
+        ),
     ];
 
     // With scroll effects on, the live region speaks each step's summary, so the copies inside the
@@ -67,7 +89,11 @@ pub fn Essay(
     Effect::new(move |_| {
         let hide = !reader.plain.get();
         for el in dom::query_all(".steps .still") {
-            let _ = if hide { el.set_attribute("aria-hidden", "true") } else { el.remove_attribute("aria-hidden") };
+            let _ = if hide {
+                el.set_attribute("aria-hidden", "true")
+            } else {
+                el.remove_attribute("aria-hidden")
+            };
         }
     });
 
@@ -86,36 +112,34 @@ pub fn Essay(
     // settled on it: a fast scroll past ten steps makes one announcement and one history
     // update (replaceState alone costs more than the rest of a step change).
     let announcement = RwSignal::new(String::new());
-    let generation = StoredValue::new(0u32);
+    let settling = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |_| {
         let a = active.get();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.get_value() != mine {
-                    return;
-                }
-                let step = a.and_then(|i| story.step(i));
-                let id = step.map(|s| s.id.as_ref());
-                if route.embed {
-                    nav.report_state(id.unwrap_or(""));
-                } else {
-                    dom::replace_fragment(id);
-                }
-                if !reader.plain.get_untracked() {
-                    announcement.set(step.map(|s| s.summary.to_string()).unwrap_or_default());
-                }
-            },
-            std::time::Duration::from_millis(SETTLE_MS),
-        );
+        // Replacing the pending timeout drops, and so cancels, the previous step's report.
+        settling.set_value(Some(Timeout::new(SETTLE_MS, move || {
+            let step = a.and_then(|i| story.step(i));
+            let id = step.map(|s| s.id.as_ref());
+            if route.embed {
+                nav.report_state(id.unwrap_or(""));
+            } else {
+                dom::replace_fragment(id);
+            }
+            if !reader.plain.get_untracked() {
+                announcement.set(step.map(|s| s.summary.to_string()).unwrap_or_default());
+            }
+        })));
     });
 
     // A what-if switch is a change of its own: say what it did to the balance.
     Effect::new(move |prev: Option<Switches>| {
         let now = switches.get();
         if prev.is_some_and(|p| p != now) {
-            announcement.set(summary(&bundle().diagram, model(), stage.get_untracked(), now));
+            announcement.set(summary(
+                &bundle().diagram,
+                model(),
+                stage.get_untracked(),
+                now,
+            ));
         }
         now
     });

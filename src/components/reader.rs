@@ -22,7 +22,16 @@ impl Reader {
             printing: RwSignal::new(false),
         };
         Effect::new(move |_| dom::set_root_attr("data-mode", r.plain.get().then_some("plain")));
-        Effect::new(move |_| dom::set_root_attr("data-motion", Some(if r.reduced_motion.get() { "reduce" } else { "full" })));
+        Effect::new(move |_| {
+            dom::set_root_attr(
+                "data-motion",
+                Some(if r.reduced_motion.get() {
+                    "reduce"
+                } else {
+                    "full"
+                }),
+            )
+        });
         // The stills render in a microtask, which runs before the print layout is taken.
         let _ = window_event_listener(leptos::ev::beforeprint, move |_| r.printing.set(true));
         r

@@ -26,7 +26,10 @@ impl ScrollState {
     /// Finds the steps, measures once (so the first render is already right), and follows the page.
     pub fn attach() -> Self {
         STEPS.with_borrow_mut(|s| *s = dom::query_all(".steps .step"));
-        let s = ScrollState { active: RwSignal::new(None), progress: RwSignal::new(0.0) };
+        let s = ScrollState {
+            active: RwSignal::new(None),
+            progress: RwSignal::new(0.0),
+        };
         s.measure();
         let _ = window_event_listener(leptos::ev::scroll, move |_| s.schedule());
         let _ = window_event_listener(leptos::ev::resize, move |_| s.schedule());
@@ -49,7 +52,10 @@ impl ScrollState {
                 .iter()
                 .map(|e| {
                     let r = e.get_bounding_client_rect();
-                    StepBox { top: r.top(), bottom: r.bottom() }
+                    StepBox {
+                        top: r.top(),
+                        bottom: r.bottom(),
+                    }
                 })
                 .collect()
         });
@@ -66,7 +72,10 @@ impl ScrollState {
     /// Scrolls so that step `i` sits just past the trigger line; the scroll itself then makes it
     /// active, so the graphic never runs ahead of the text.
     pub fn go_to(self, i: usize, smooth: bool) {
-        let Some(top) = STEPS.with_borrow(|s| s.get(i).map(|e| e.get_bounding_client_rect().top())) else { return };
+        let Some(top) = STEPS.with_borrow(|s| s.get(i).map(|e| e.get_bounding_client_rect().top()))
+        else {
+            return;
+        };
         let (vw, vh) = dom::viewport();
         dom::scroll_to(scroll_target(top + dom::scroll_y(), vh, vw), smooth);
     }

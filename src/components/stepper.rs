@@ -28,7 +28,11 @@ pub fn Stepper(
     let chapters = story.chapter_starts();
     let current_chapter = move || active.get().and_then(|a| story.chapter_of(a));
     let on_chapter = move |ev: leptos::ev::Event| {
-        if let Some(i) = event_target_value(&ev).parse::<usize>().ok().filter(|&i| i < n) {
+        if let Some(i) = event_target_value(&ev)
+            .parse::<usize>()
+            .ok()
+            .filter(|&i| i < n)
+        {
             scroll.go_to(i, reader.smooth());
         }
     };
@@ -72,5 +76,9 @@ pub fn Stepper(
 
 /// The first step of a chapter: the value its option carries.
 fn chapters_first(story: &Story, chapter: usize) -> Option<usize> {
-    story.chapter_starts().into_iter().map(|(i, _)| i).find(|&i| story.chapter_of(i) == Some(chapter))
+    story
+        .chapter_starts()
+        .into_iter()
+        .map(|(i, _)| i)
+        .find(|&i| story.chapter_of(i) == Some(chapter))
 }

@@ -57,7 +57,9 @@ pub fn Timeline(
 
     let draw = NodeRef::<leptos::html::Div>::new();
     // A first guess from the slot's width; the real width is read once mounted.
-    let width = RwSignal::new(dom::by_id("graphic").map_or(600.0, |g| (g.client_width() as f64 - 32.0).max(240.0)));
+    let width = RwSignal::new(
+        dom::by_id("graphic").map_or(600.0, |g| (g.client_width() as f64 - 32.0).max(240.0)),
+    );
     let ready = RwSignal::new(false);
     let measure = move || {
         if let Some(el) = draw.get_untracked() {
@@ -92,7 +94,8 @@ pub fn Timeline(
                 last_day: e.date.last_day(),
                 label_chars: label_text(&e.title).chars().count(),
                 highlighted: v.highlight.iter().any(|h| *h == e.id),
-                shown: e.date.first_day() <= v.reveal_until && e.actors.iter().any(|&a| f & actor_bit(a) != 0),
+                shown: e.date.first_day() <= v.reveal_until
+                    && e.actors.iter().any(|&a| f & actor_bit(a) != 0),
             })
             .collect();
         let scale = Scale::new(v.from as f64, v.to as f64, width.get() - 2.0 * PAD);
@@ -153,7 +156,10 @@ pub fn Timeline(
     Effect::new(move |_| {
         let f = focus.get_untracked();
         if !visible(f) {
-            if let Some(i) = (0..events.len()).filter(|&i| visible(i)).min_by_key(|&i| i.abs_diff(f)) {
+            if let Some(i) = (0..events.len())
+                .filter(|&i| visible(i))
+                .min_by_key(|&i| i.abs_diff(f))
+            {
                 focus.set(i);
             }
         }
@@ -290,7 +296,9 @@ pub fn Timeline(
 /// The words are the chronology's, prerendered in the page: they ship once, in the HTML.
 #[component]
 fn EventCard(event: &'static Event) -> impl IntoView {
-    let html = dom::by_id(&format!("event-{}", event.id)).map(|li| li.inner_html()).unwrap_or_else(|| event.title.to_string());
+    let html = dom::by_id(&format!("event-{}", event.id))
+        .map(|li| li.inner_html())
+        .unwrap_or_else(|| event.title.to_string());
     view! { <article class="ev-card" inner_html=html></article> }
 }
 
@@ -306,7 +314,9 @@ pub fn TimelineWidget(
     let target = route.target.as_deref().and_then(|id| {
         let found = events.iter().position(|e| e.id == id);
         if found.is_none() {
-            notes.push(format!("There is no event called “{id}” on this timeline; showing the overview."));
+            notes.push(format!(
+                "There is no event called “{id}” on this timeline; showing the overview."
+            ));
         }
         found
     });
@@ -315,23 +325,43 @@ pub fn TimelineWidget(
     let eras = &b.timeline.era;
     let mut spans: Vec<(String, i32, i32)> = Vec::new();
     if let (Some(first), Some(war_end)) = (eras.first(), eras.iter().rev().nth(1).or(eras.last())) {
-        spans.push(("Overview".into(), first.from.first_day(), war_end.to.last_day() + 1));
+        spans.push((
+            "Overview".into(),
+            first.from.first_day(),
+            war_end.to.last_day() + 1,
+        ));
     }
-    spans.extend(eras.iter().map(|e| (e.label.to_string(), e.from.first_day(), e.to.last_day() + 1)));
+    spans.extend(
+        eras.iter()
+            .map(|e| (e.label.to_string(), e.from.first_day(), e.to.last_day() + 1)),
+    );
     let spans: &'static [(String, i32, i32)] = Vec::leak(spans);
     let title = match (eras.first(), eras.last()) {
-        (Some(a), Some(z)) => format!("Timeline, {}–{}", a.from.start.year, z.to.end.unwrap_or(z.to.start).year),
+        (Some(a), Some(z)) => format!(
+            "Timeline, {}–{}",
+            a.from.start.year,
+            z.to.end.unwrap_or(z.to.start).year
+        ),
         _ => "Timeline".to_string(),
     };
     // The era an event falls in: where the widget opens when it names one.
     let span_of = move |i: usize| {
         let d = events[i].date.first_day();
-        spans.iter().skip(1).position(|&(_, a, z)| d >= a && d < z).map_or(0, |p| p + 1)
+        spans
+            .iter()
+            .skip(1)
+            .position(|&(_, a, z)| d >= a && d < z)
+            .map_or(0, |p| p + 1)
     };
     let span = RwSignal::new(target.map_or(0, span_of));
     let view = Signal::derive(move || {
         let (_, from, to) = spans.get(span.get()).cloned().unwrap_or_default();
-        TimelineView { from, to, highlight: Vec::new(), reveal_until: i32::MAX }
+        TimelineView {
+            from,
+            to,
+            highlight: Vec::new(),
+            reveal_until: i32::MAX,
+        }
     });
     let selected = RwSignal::new(target);
     let nav = expect_context::<Nav>();
@@ -346,7 +376,11 @@ pub fn TimelineWidget(
     // The host page's fragment, passed on by the embed loader, opens an event too.
     Effect::new(move |_| {
         let goto = nav.goto.get();
-        if let Some(i) = goto.as_deref().and_then(|t| events.iter().position(|e| e.id == t.strip_prefix("event-").unwrap_or(t))) {
+        if let Some(i) = goto.as_deref().and_then(|t| {
+            events
+                .iter()
+                .position(|e| e.id == t.strip_prefix("event-").unwrap_or(t))
+        }) {
             span.set(span_of(i));
             selected.set(Some(i));
         }

@@ -14,7 +14,10 @@ fn main() -> ExitCode {
         .or_else(|| std::env::var("EXPLAINER_CONTENT").ok())
         .unwrap_or_else(|| "content".into())
         .into();
-    let out: PathBuf = args.next().unwrap_or_else(|| "target/prerender".into()).into();
+    let out: PathBuf = args
+        .next()
+        .unwrap_or_else(|| "target/prerender".into())
+        .into();
     let bundle = match load::load_dir(&content) {
         Ok(b) => b,
         Err(e) => {
@@ -26,7 +29,10 @@ fn main() -> ExitCode {
         eprintln!("cannot create {}: {e}", out.display());
         return ExitCode::FAILURE;
     }
-    for (name, html) in [("head.html", prerender::head(&bundle)), ("body.html", prerender::body(&bundle))] {
+    for (name, html) in [
+        ("head.html", prerender::head(&bundle)),
+        ("body.html", prerender::body(&bundle)),
+    ] {
         let path = out.join(name);
         // Writing only on change keeps `trunk serve` from rebuilding in a loop.
         if std::fs::read_to_string(&path).ok().as_deref() != Some(html.as_str()) {

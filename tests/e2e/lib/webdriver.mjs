@@ -136,7 +136,7 @@ function findExecutable(name) {
  * number and write it to the given fd once it accepts connections.
  */
 async function startXvfb() {
-  const child = spawnGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], {
+  const child = spawnGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '2600x1600x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   const stderr = tail(child.stderr);
