@@ -218,6 +218,16 @@ for (const engine of engines()) {
       await s.screenshot(join(ARTIFACTS, `${engine}-plain.png`));
     });
 
+    it('prints with a still of the graphic in every step', async () => {
+      const s = await browser.session({ width: 1280, height: 800 });
+      await s.get(site.url);
+      await ready(s);
+      assert.equal(await s.exec('return document.querySelectorAll(".still-art .tl, .still-art .dg").length'), 0, 'no stills until asked');
+      // What the browser does just before it lays the page out for paper.
+      await s.exec('window.dispatchEvent(new Event("beforeprint"))');
+      await s.waitFor(`return document.querySelectorAll('.still-art .tl, .still-art .dg').length === ${N}`, 5000);
+    });
+
     it('announces each step’s summary once, politely, and hides the drawing itself', async () => {
       const s = await browser.session({ width: 1280, height: 800, reducedMotion: true });
       await s.get(site.url);
