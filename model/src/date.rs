@@ -102,7 +102,7 @@ impl CalDate {
         if month > 12 || (month == 0 && day != 0) {
             return Err(format!("`{s}` has no month {month}"));
         }
-        if month != 0 && day != 0 && (day == 0 || day > days_in_month(year as i32, month)) {
+        if month != 0 && day > days_in_month(year as i32, month) {
             return Err(format!(
                 "`{s}`: {} {year} has no day {day}",
                 MONTHS[month as usize - 1]

@@ -128,6 +128,19 @@ impl Model {
     }
 }
 
+/// Which way the sum leans, in words: `Leans toward “Invade Taiwan”, 7 to 0` or `Level, 4 to 4`.
+pub fn verdict(d: &Diagram, b: Balance) -> String {
+    match b.leaning() {
+        Some(i) => format!(
+            "Leans toward “{}”, {} to {}",
+            d.course.get(i).map_or("", |c| c.label.as_ref()),
+            b.left.max(b.right),
+            b.left.min(b.right)
+        ),
+        None => format!("Level, {} to {}", b.left, b.right),
+    }
+}
+
 /// One sentence or three describing a stage and any switches, for the live region and stills.
 pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
     let Some(st) = d.stage.get(stage) else {
@@ -148,17 +161,9 @@ pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
         }
     };
     let course = |i: usize| d.course.get(i).map_or("", |c| c.label.as_ref());
-    let lean = match b.leaning() {
-        Some(i) => format!(
-            "The balance leans toward {} ({} to {}).",
-            course(i),
-            b.left.max(b.right),
-            b.left.min(b.right)
-        ),
-        None => format!("The balance is level ({} to {}).", b.left, b.right),
-    };
+    let lean = verdict(d, b);
     let mut s = format!(
-        "Stage {} of {}, {}. Toward {}: {}. Toward {}: {}. {}",
+        "Stage {} of {}, {}. Toward {}: {}. Toward {}: {}. {}.",
         stage + 1,
         d.stage.len(),
         st.label,
@@ -281,9 +286,9 @@ mod tests {
         let d = diagram();
         let m = Model::new(&d);
         let s = summary(&d, &m, 0, Switches::default());
-        assert_eq!(s, "Stage 1 of 3, spring. Toward Invade Taiwan: civil-war; weak-army. Toward Intervene in Korea: nothing. The balance leans toward Invade Taiwan (7 to 0).");
+        assert_eq!(s, "Stage 1 of 3, spring. Toward Invade Taiwan: civil-war; weak-army. Toward Intervene in Korea: nothing. Leans toward “Invade Taiwan”, 7 to 0.");
         let s = summary(&d, &m, 2, Switches::default().toggled(0));
-        assert!(s.ends_with("The balance leans toward Invade Taiwan (7 to 3). Thought experiment, switched off: yalu."), "{s}");
+        assert!(s.ends_with("Leans toward “Invade Taiwan”, 7 to 3. Thought experiment, switched off: yalu."), "{s}");
         // A switch for a factor not yet in play is not mentioned.
         let s = summary(&d, &m, 0, Switches::default().toggled(0));
         assert!(!s.contains("switched off"), "{s}");

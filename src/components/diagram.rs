@@ -6,7 +6,7 @@ use super::embed::{EmbedCode, Nav};
 use super::{Credit, Notice};
 use crate::content::bundle;
 use crate::dom;
-use explainer_model::diagram::{summary, Model, Switches};
+use explainer_model::diagram::{summary, verdict, Model, Switches};
 use explainer_model::route::{Route, Widget};
 use leptos::prelude::*;
 use std::sync::OnceLock;
@@ -40,18 +40,7 @@ pub fn Diagram(
     let balance = Memo::new(move |_| m.balance(stage.get(), switches.get()));
     let course = |i: usize| d.course.get(i).map_or("", |c| c.label.as_ref());
     let stage_label = move || d.stage.get(stage.get()).map_or("", |s| s.label.as_ref());
-    let verdict = move || {
-        let b = balance.get();
-        match b.leaning() {
-            Some(i) => format!(
-                "Leans toward “{}”, {} to {}",
-                course(i),
-                b.left.max(b.right),
-                b.left.min(b.right)
-            ),
-            None => format!("Level, {} to {}", b.left, b.right),
-        }
-    };
+    let verdict = move || verdict(d, balance.get());
 
     let rows = entry_order()
         .into_iter()
