@@ -25,14 +25,11 @@ pub fn Stepper(
             scroll.go_to(t, reader.smooth());
         }
     };
-    let chapters = story.chapter_starts();
-    let current_chapter = move || active.get().and_then(|a| story.chapter_of(a));
+    // Options carry chapter indices; the chapter's first step is looked up once, here.
+    let starts = story.chapter_starts();
     let on_chapter = move |ev: leptos::ev::Event| {
-        if let Some(i) = event_target_value(&ev)
-            .parse::<usize>()
-            .ok()
-            .filter(|&i| i < n)
-        {
+        let chapter = event_target_value(&ev).parse::<usize>().ok();
+        if let Some(&i) = chapter.and_then(|c| starts.get(c)) {
             scroll.go_to(i, reader.smooth());
         }
     };
@@ -56,10 +53,10 @@ pub fn Stepper(
                 <label class="chapter-pick">
                     <span class="vh">"Jump to chapter"</span>
                     <select on:change=on_chapter prop:value=move || {
-                        current_chapter().and_then(|c| chapters_first(story, c)).unwrap_or(0).to_string()
+                        active.get().and_then(|a| story.chapter_of(a)).unwrap_or(0).to_string()
                     }>
-                        {chapters.into_iter().map(|(i, c)| view! {
-                            <option value=i.to_string()>{c.kicker.as_ref()} " · " {c.title.as_ref()}</option>
+                        {story.bundle().essay.chapter.iter().enumerate().map(|(ci, c)| view! {
+                            <option value=ci.to_string()>{c.kicker.as_ref()} " · " {c.title.as_ref()}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -72,13 +69,4 @@ pub fn Stepper(
             </div>
         </nav>
     }
-}
-
-/// The first step of a chapter: the value its option carries.
-fn chapters_first(story: &Story, chapter: usize) -> Option<usize> {
-    story
-        .chapter_starts()
-        .into_iter()
-        .map(|(i, _)| i)
-        .find(|&i| story.chapter_of(i) == Some(chapter))
 }
