@@ -156,11 +156,23 @@ async function startXvfb() {
 
 /** Sends one WebDriver command; returns its `value` or throws WebDriverError. */
 async function command(base, method, path, body) {
-  const response = await fetch(base + path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const request = () =>
+    fetch(base + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  let response;
+  try {
+    response = await request();
+  } catch (error) {
+    // A driver may close a kept-alive connection just as a request goes out on it (seen with
+    // WebKitWebDriver as "fetch failed"): nothing reached the driver, so send it once more.
+    // A driver that has really gone fails the second time too.
+    if (!(error instanceof TypeError)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    response = await request();
+  }
   const text = await response.text();
   let value;
   try {
