@@ -139,11 +139,14 @@ impl Bake for Graphic {
                 highlight.bake(out);
                 out.push_str(" }");
             }
-            Graphic::Diagram { stage } => {
+            Graphic::Diagram { stage, highlight } => {
                 out.push_str("Graphic::Diagram { stage: ");
                 stage.bake(out);
+                out.push_str(", highlight: ");
+                highlight.bake(out);
                 out.push_str(" }");
             }
+            Graphic::Map { .. } => out.push_str("Graphic::Diagram { stage: Cow::Borrowed(\"\"), highlight: Cow::Borrowed(&[]) }"),
         }
     }
 }

@@ -24,6 +24,29 @@ pub struct Bundle {
 pub struct Essay {
     pub meta: Meta,
     pub chapter: List<Chapter>,
+    /// The "Sources and method" section at the end of the essay.
+    #[serde(default)]
+    pub method: Method,
+    /// What changed since publication, newest last.
+    #[serde(default)]
+    pub correction: List<Correction>,
+}
+
+/// How the explainer was made: paragraphs for the "Sources and method" section.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    #[serde(default)]
+    pub text: Text,
+}
+
+/// One entry of the corrections list.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// ISO day the correction was made (`2026-11-27`).
+    pub date: Text,
+    pub text: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -41,6 +64,9 @@ pub struct Meta {
     pub credit_url: Text,
     #[serde(default)]
     pub about: Text,
+    /// The original essay's author, when the source names one; empty says "no author is named".
+    #[serde(default)]
+    pub credit_author: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -60,7 +86,25 @@ pub struct Step {
     pub text: Text,
     /// What the graphic shows at this step, in one sentence, for screen readers and stills.
     pub summary: Text,
+    /// The one change this step makes, in a sentence shown at the thing it is about.
+    #[serde(default)]
+    pub note: Text,
+    /// What `note` is attached to: an event, factor or place id (default: the first highlight).
+    #[serde(default)]
+    pub anchor: Text,
+    /// Passages of `text` that go beyond the essay, each with its source.
+    #[serde(default)]
+    pub added: List<Addition>,
     pub graphic: Graphic,
+}
+
+/// A passage of a step's text that the essay does not contain: the explainer's own addition.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Addition {
+    /// The passage, exactly as it appears in the step's text.
+    pub quote: Text,
+    pub source: Source,
 }
 
 /// What the pinned graphic shows while a step is active.
@@ -75,6 +119,16 @@ pub enum Graphic {
     },
     Diagram {
         stage: Text,
+        /// Factor ids lit at this step (default: the factors the stage adds).
+        #[serde(default)]
+        highlight: List<Text>,
+    },
+    Map {
+        /// The front line (or other line) of `map.toml` shown at this step.
+        line: Text,
+        /// Place ids lit at this step.
+        #[serde(default)]
+        highlight: List<Text>,
     },
 }
 
@@ -102,6 +156,12 @@ pub struct Event {
     pub title: Text,
     pub text: Text,
     pub actors: List<Actor>,
+    /// Where it happened: the timeline's lane.
+    #[serde(default)]
+    pub place: Place,
+    /// The essay does not mention it: the explainer's addition (its source says where it is from).
+    #[serde(default)]
+    pub added: bool,
     /// Where sources give other dates; empty when they agree.
     #[serde(default)]
     pub dispute: Text,
@@ -113,6 +173,39 @@ pub struct Event {
 pub struct Source {
     pub title: Text,
     pub url: Text,
+}
+
+/// Where an event happened: the timeline's four lanes, from the strait to the capitals.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Place {
+    Strait,
+    #[default]
+    Mainland,
+    Korea,
+    World,
+}
+
+impl Place {
+    pub const ALL: [Place; 4] = [Place::Strait, Place::Mainland, Place::Korea, Place::World];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Place::Strait => "Taiwan Strait",
+            Place::Mainland => "Mainland China",
+            Place::Korea => "Korea",
+            Place::World => "Washington, Moscow, UN",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Place::Strait => "strait",
+            Place::Mainland => "mainland",
+            Place::Korea => "korea",
+            Place::World => "world",
+        }
+    }
 }
 
 /// The parties of the story. Each has one hue and one shape, used alike in every graphic.
@@ -193,7 +286,11 @@ pub struct Diagram {
 #[serde(deny_unknown_fields)]
 pub struct Course {
     pub id: Text,
+    /// The course's name, short and in capitals on the stage ("Enter Korea").
     pub label: Text,
+    /// What the course meant, under its name ("Taiwan and the home front first").
+    #[serde(default)]
+    pub detail: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -206,12 +303,22 @@ pub struct Factor {
     pub toward: Text,
     /// 1 (slight) to 5 (decisive): the explainer's reading of the essay, not a measurement.
     pub strength: u8,
+    /// Whose move created the pressure: its colour and glyph in the ledger.
+    #[serde(default = "default_actor")]
+    pub actor: Actor,
+    /// The essay does not name it: the explainer's addition (then `source` is required).
+    #[serde(default)]
+    pub added: bool,
     #[serde(default)]
     pub event: Text,
     pub chapter: Text,
     pub whatif: Text,
     #[serde(default)]
     pub source: Option<Source>,
+}
+
+fn default_actor() -> Actor {
+    Actor::Prc
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -200,6 +200,8 @@ mod tests {
             explain: "x".into(),
             toward: toward.into(),
             strength,
+            actor: crate::content::Actor::Prc,
+            added: false,
             event: "".into(),
             chapter: "c".into(),
             whatif: "?".into(),
@@ -221,10 +223,12 @@ mod tests {
                 Course {
                     id: "taiwan".into(),
                     label: "Invade Taiwan".into(),
+                    detail: "".into(),
                 },
                 Course {
                     id: "korea".into(),
                     label: "Intervene in Korea".into(),
+                    detail: "".into(),
                 },
             ]),
             // File order differs from entry order on purpose.

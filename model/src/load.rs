@@ -451,7 +451,8 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
                         }
                     }
                 }
-                Graphic::Diagram { stage } => {
+                Graphic::Map { .. } => {}
+                Graphic::Diagram { stage, .. } => {
                     if !stage_ids.contains(stage.as_ref()) {
                         err(
                             es,

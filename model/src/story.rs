@@ -138,7 +138,7 @@ impl<'a> Story<'a> {
             .iter()
             .filter_map(|(_, s)| match &s.graphic {
                 Graphic::Timeline { to, .. } => Some(to.last_day()),
-                Graphic::Diagram { .. } => None,
+                Graphic::Diagram { .. } | Graphic::Map { .. } => None,
             })
             .max()
             .unwrap_or(i32::MIN);
@@ -161,10 +161,10 @@ impl<'a> Story<'a> {
                 },
                 reveal_until,
             }),
-            Some(Graphic::Diagram { stage }) => Scene::Diagram {
+            Some(Graphic::Diagram { stage, .. }) => Scene::Diagram {
                 stage: self.bundle.stage_index(stage).unwrap_or(0),
             },
-            None => Scene::Diagram { stage: 0 },
+            Some(Graphic::Map { .. }) | None => Scene::Diagram { stage: 0 },
         }
     }
 }
