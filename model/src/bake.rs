@@ -146,7 +146,9 @@ impl Bake for Graphic {
                 highlight.bake(out);
                 out.push_str(" }");
             }
-            Graphic::Map { .. } => out.push_str("Graphic::Diagram { stage: Cow::Borrowed(\"\"), highlight: Cow::Borrowed(&[]) }"),
+            Graphic::Map { .. } => out.push_str(
+                "Graphic::Diagram { stage: Cow::Borrowed(\"\"), highlight: Cow::Borrowed(&[]) }",
+            ),
         }
     }
 }

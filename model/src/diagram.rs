@@ -292,7 +292,12 @@ mod tests {
         let s = summary(&d, &m, 0, Switches::default());
         assert_eq!(s, "Stage 1 of 3, spring. Toward Invade Taiwan: civil-war; weak-army. Toward Intervene in Korea: nothing. Leans toward “Invade Taiwan”, 7 to 0.");
         let s = summary(&d, &m, 2, Switches::default().toggled(0));
-        assert!(s.ends_with("Leans toward “Invade Taiwan”, 7 to 3. Thought experiment, switched off: yalu."), "{s}");
+        assert!(
+            s.ends_with(
+                "Leans toward “Invade Taiwan”, 7 to 3. Thought experiment, switched off: yalu."
+            ),
+            "{s}"
+        );
         // A switch for a factor not yet in play is not mentioned.
         let s = summary(&d, &m, 0, Switches::default().toggled(0));
         assert!(!s.contains("switched off"), "{s}");

@@ -10,6 +10,7 @@ pub mod diagram;
 pub mod route;
 pub mod scroll;
 pub mod story;
+pub mod text;
 pub mod timeline;
 
 #[cfg(feature = "build")]

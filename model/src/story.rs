@@ -187,7 +187,11 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s.step(2).unwrap().id, "boat-out");
         assert_eq!(s.chapter_of(2), Some(1));
-        assert_eq!(s.chapter_starts(), vec![0, 1], "winter starts at step 0, summer at step 1");
+        assert_eq!(
+            s.chapter_starts(),
+            vec![0, 1],
+            "winter starts at step 0, summer at step 1"
+        );
     }
 
     #[test]
