@@ -1,0 +1,638 @@
+//! The timeline's geometry, decided at build time: where every mark sits in each scene, and where
+//! each scene's labels go, for the two shapes the drawing takes.
+//!
+//! - **Wide** (the plot is at least [`Class::Wide`]'s minimum): time runs left to right, events
+//!   sit in four place lanes, and labels stack above their marks with a leader.
+//! - **Narrow** (phones): time runs top to bottom beside a rail of four thin lane columns, and
+//!   labels sit in a column on the right, nudged apart vertically, with elbow leaders.
+//!
+//! Positions are written the way the stylesheet reads them (see [`Pos`]): a fraction of the
+//! plot's inner width and height plus a px offset. Labels are laid out at the class's minimum
+//! plot size; fractions only grow apart and px offsets stay put as the plot grows, so a layout
+//! with no overlap at the minimum has none at any larger size. The tests check that by sampling
+//! sizes, with text measured by [`crate::text`] (which errs wide).
+
+pub mod axis;
+pub mod scenes;
+
+pub use axis::{Tick, TimeAxis};
+
+use crate::text::{widest, wrap, Font};
+
+/// The two shapes of the drawing, chosen by the plot's size (container queries).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    Wide,
+    Narrow,
+}
+
+impl Class {
+    pub const ALL: [Class; 2] = [Class::Wide, Class::Narrow];
+
+    /// The smallest plot (CSS px) the layout is made for.
+    pub fn min(self) -> (f64, f64) {
+        match self {
+            Class::Wide => (WIDE_MIN_W, WIDE_MIN_H),
+            Class::Narrow => (NARROW_MIN_W, NARROW_MIN_H),
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Class::Wide => "wide",
+            Class::Narrow => "narrow",
+        }
+    }
+}
+
+pub const WIDE_MIN_W: f64 = 520.0;
+pub const WIDE_MIN_H: f64 = 380.0;
+pub const NARROW_MIN_W: f64 = 280.0;
+pub const NARROW_MIN_H: f64 = 230.0;
+
+// Wide geometry (CSS px). The stylesheet's `.inst-tl` rules use the same numbers.
+/// Side padding of the plot, so marks at the ends stay clear of its edge.
+pub const PAD: f64 = 14.0;
+/// Height of the time axis under the lanes.
+pub const AXIS_H: f64 = 24.0;
+/// Marks sit this far above their lane's bottom edge.
+pub const MARK_OFF: f64 = 12.0;
+/// Same-day marks in one lane stack this far apart.
+pub const STACK: f64 = 14.0;
+/// Room for a lane's name at its top.
+pub const LANE_NAME_H: f64 = 18.0;
+
+// Narrow geometry.
+pub const GUTTER: f64 = 46.0;
+pub const RAIL: f64 = 14.0;
+pub const NARROW_TOP: f64 = 10.0;
+pub const NARROW_BOTTOM: f64 = 10.0;
+/// Same-day marks on the narrow rail step down this far.
+pub const NARROW_STACK: f64 = 9.0;
+
+/// Label type: lit events' titles, the step's note, context names.
+pub const TITLE: Font = Font::bold(14.0);
+pub const NOTE: Font = Font::regular(13.0);
+pub const CONTEXT: Font = Font::regular(13.0);
+pub const NARROW_TITLE: Font = Font::bold(13.0);
+pub const TITLE_LINE: f64 = 17.0;
+pub const NOTE_LINE: f64 = 16.0;
+/// Room between a label's text and its box edge, and between boxes.
+const BOX_PAD: f64 = 3.0;
+const GAP: f64 = 6.0;
+
+/// Where something sits in the plot: `fx` of the inner width plus `dx` px, `fy` of the inner
+/// height plus `dy` px. The inner box is the plot less [`PAD`] at each side and [`AXIS_H`] below
+/// (wide), or less [`NARROW_TOP`] above and [`NARROW_BOTTOM`] below (narrow).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Pos {
+    pub fx: f64,
+    pub dx: f64,
+    pub fy: f64,
+    pub dy: f64,
+}
+
+impl Pos {
+    /// The point in px for a plot of `w` × `h`.
+    pub fn at(&self, class: Class, w: f64, h: f64) -> (f64, f64) {
+        match class {
+            Class::Wide => (
+                PAD + self.fx * (w - 2.0 * PAD) + self.dx,
+                self.fy * (h - AXIS_H) + self.dy,
+            ),
+            Class::Narrow => (
+                self.fx * w + self.dx,
+                NARROW_TOP + self.fy * (h - NARROW_TOP - NARROW_BOTTOM) + self.dy,
+            ),
+        }
+    }
+}
+
+/// An event as the layout needs it: its lane, its days, its title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub title: String,
+    /// 0–3, top to bottom: the lanes of [`crate::content::Place::ALL`].
+    pub lane: usize,
+    /// First day, and the day after the last.
+    pub d0: f64,
+    pub d1: f64,
+}
+
+/// A mark's fixed data: where it is on the axis, and its place in a same-day stack.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    pub lane: usize,
+    /// Middle, start and end on the axis (0–1).
+    pub t: f64,
+    pub ts: f64,
+    pub te: f64,
+    pub stack: u8,
+    /// The first day, for revealing events as the story reaches them.
+    pub day: f64,
+}
+
+/// The marks of all items, same-day events in one lane stacked.
+pub fn marks(axis: &TimeAxis, items: &[Item]) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        let mid = (it.d0 + it.d1 - 1.0) / 2.0;
+        let stack = items[..i]
+            .iter()
+            .filter(|o| o.lane == it.lane && ((o.d0 + o.d1 - 1.0) / 2.0 - mid).abs() < 1.0)
+            .count() as u8;
+        out.push(Mark {
+            lane: it.lane,
+            t: axis.t(mid + 0.5),
+            ts: axis.t(it.d0),
+            te: axis.t(it.d1),
+            stack,
+            day: it.d0,
+        });
+    }
+    out
+}
+
+/// What one scene shows: a window of days, lit events, a note, and context labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub id: String,
+    /// The window: first day and the day after the last.
+    pub from: f64,
+    pub to: f64,
+    /// Lit events (item indices), labelled in full, in this order of priority.
+    pub highlight: Vec<usize>,
+    /// The lit event that carries the note (the first highlight when None).
+    pub anchor: Option<usize>,
+    pub note: String,
+    /// Unlit events worth naming if there is room, in order of priority.
+    pub context: Vec<usize>,
+    /// At most this many context labels.
+    pub max_context: usize,
+    /// Events starting after this day are not yet part of the story: not drawn.
+    pub reveal: f64,
+}
+
+/// The window of a scene on the axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub t0: f64,
+    pub t1: f64,
+}
+
+impl View {
+    /// Where an axis position falls in the window (0–1 inside).
+    pub fn f(&self, t: f64) -> f64 {
+        (t - self.t0) / (self.t1 - self.t0)
+    }
+
+    /// The scale factor the stylesheet multiplies by: 1 / window length.
+    pub fn k(&self) -> f64 {
+        1.0 / (self.t1 - self.t0)
+    }
+}
+
+/// How a label is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A lit event carrying the step's note.
+    Anchor,
+    /// A lit event.
+    Lit,
+    /// An unlit event named for context.
+    Context,
+}
+
+/// One placed label: its lines, its box, and its leader back to the mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub item: usize,
+    pub kind: Kind,
+    pub title: Vec<String>,
+    pub note: Vec<String>,
+    /// The box's top-left corner.
+    pub pos: Pos,
+    pub w: f64,
+    pub h: f64,
+    /// The leader as a polyline in px, from the mark's centre (0, 0).
+    pub leader: Vec<(f64, f64)>,
+}
+
+/// A scene laid out for one class.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub class: Class,
+    pub view: View,
+    /// Wide: the lanes' top edges and the bottom edge, as fractions of the inner height.
+    pub lanes: [f64; 5],
+    pub labels: Vec<Label>,
+    pub ticks: Vec<Tick>,
+    /// Lit events that could not be labelled (a test failure for real content).
+    pub unplaced: Vec<usize>,
+}
+
+/// Where a mark's centre sits in a scene (px offsets included).
+pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &[f64; 5]) -> Pos {
+    match class {
+        Class::Wide => Pos {
+            fx: view.f(m.t),
+            dx: 0.0,
+            fy: lanes[m.lane + 1],
+            dy: -MARK_OFF - m.stack as f64 * STACK,
+        },
+        Class::Narrow => Pos {
+            fx: 0.0,
+            dx: GUTTER + m.lane as f64 * RAIL + RAIL / 2.0,
+            fy: view.f(m.t),
+            dy: m.stack as f64 * NARROW_STACK,
+        },
+    }
+}
+
+/// Lays out one scene for one class.
+pub fn layout(
+    class: Class,
+    axis: &TimeAxis,
+    items: &[Item],
+    marks: &[Mark],
+    scene: &Scene,
+) -> Layout {
+    let view = View {
+        t0: axis.t(scene.from),
+        t1: axis.t(scene.to),
+    };
+    let shown = |i: usize| {
+        let f = view.f(marks[i].t);
+        marks[i].day <= scene.reveal && (0.0..=1.0).contains(&f)
+    };
+    let anchor = scene.anchor.or(scene.highlight.first().copied());
+    let lit: Vec<usize> = scene
+        .highlight
+        .iter()
+        .copied()
+        .filter(|&i| shown(i))
+        .collect();
+    let context: Vec<usize> = scene
+        .context
+        .iter()
+        .copied()
+        .filter(|&i| shown(i) && !lit.contains(&i))
+        .collect();
+    let (w0, h0) = class.min();
+    match class {
+        Class::Wide => wide(
+            axis, items, marks, scene, view, anchor, &lit, &context, w0, h0,
+        ),
+        Class::Narrow => narrow(
+            axis, items, marks, scene, view, anchor, &lit, &context, w0, h0,
+        ),
+    }
+}
+
+/// A label's text, wrapped to `measure` px.
+fn text_of(
+    items: &[Item],
+    i: usize,
+    kind: Kind,
+    note: &str,
+    title_font: Font,
+    measure: f64,
+) -> (Vec<String>, Vec<String>, f64, f64) {
+    let font = if kind == Kind::Context {
+        CONTEXT
+    } else {
+        title_font
+    };
+    let title = wrap(&items[i].title, font, measure);
+    let note = if kind == Kind::Anchor && !note.is_empty() {
+        wrap(note, NOTE, measure)
+    } else {
+        Vec::new()
+    };
+    let w = widest(&title, font).max(widest(&note, NOTE)) + 2.0 * BOX_PAD;
+    let h = title.len() as f64 * TITLE_LINE + note.len() as f64 * NOTE_LINE + 2.0 * BOX_PAD;
+    (title, note, w.ceil(), h.ceil())
+}
+
+/// A box in lane-local px: x from the plot's left, `up` measured upward from the mark line.
+#[derive(Clone, Copy, Debug)]
+struct Boxed {
+    x0: f64,
+    x1: f64,
+    up0: f64,
+    up1: f64,
+    /// The leader's column and how high it reaches (to the box's bottom).
+    lx: f64,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn wide(
+    axis: &TimeAxis,
+    items: &[Item],
+    marks: &[Mark],
+    scene: &Scene,
+    view: View,
+    anchor: Option<usize>,
+    lit: &[usize],
+    context: &[usize],
+    w0: f64,
+    h0: f64,
+) -> Layout {
+    let inner_w = w0 - 2.0 * PAD;
+    let inner_h = h0 - AXIS_H;
+    // Lane by lane: the boxes placed so far, and the lowest clear height above the marks.
+    let mut boxes: Vec<Vec<Boxed>> = vec![Vec::new(); 4];
+    let clear: Vec<f64> = (0..4)
+        .map(|lane| {
+            let tallest = (0..marks.len())
+                .filter(|&i| marks[i].lane == lane && (0.0..=1.0).contains(&view.f(marks[i].t)))
+                .map(|i| marks[i].stack)
+                .max()
+                .unwrap_or(0);
+            8.0 + tallest as f64 * STACK + 4.0
+        })
+        .collect();
+    let mut placed: Vec<(usize, Kind, Vec<String>, Vec<String>, Boxed, f64, f64)> = Vec::new();
+    let mut unplaced = Vec::new();
+    let base_need = LANE_NAME_H + MARK_OFF + 2.0;
+    let need = |boxes: &[Vec<Boxed>], lane: usize| -> f64 {
+        boxes[lane]
+            .iter()
+            .map(|b| b.up1)
+            .fold(clear[lane], f64::max)
+    };
+    let fits = |boxes: &[Vec<Boxed>]| {
+        (0..4).map(|l| base_need + need(boxes, l)).sum::<f64>() <= inner_h
+    };
+    let mut candidates: Vec<(usize, Kind)> = lit
+        .iter()
+        .map(|&i| (i, if Some(i) == anchor { Kind::Anchor } else { Kind::Lit }))
+        .collect();
+    // The anchor first: it carries the step's one sentence.
+    candidates.sort_by_key(|&(_, k)| k != Kind::Anchor);
+    candidates.extend(context.iter().map(|&i| (i, Kind::Context)));
+    let mut n_context = 0;
+    for (i, kind) in candidates {
+        if kind == Kind::Context && n_context >= scene.max_context {
+            break;
+        }
+        let lane = marks[i].lane;
+        let mx = PAD + view.f(marks[i].t) * inner_w;
+        // Lit marks in this lane still to be labelled: a box over one would block its leader.
+        let pending: Vec<f64> = lit
+            .iter()
+            .filter(|&&j| j != i && marks[j].lane == lane && !placed.iter().any(|p| p.0 == j))
+            .map(|&j| PAD + view.f(marks[j].t) * inner_w)
+            .collect();
+        // Each measure (wider ones take fewer lines), reaching right or left from the mark: the
+        // box that blocks fewest lit marks, then sits lowest, then is narrowest.
+        let mut best: Option<((usize, f64, f64), Vec<String>, Vec<String>, Boxed, f64, f64)> =
+            None;
+        for measure in [190.0, 240.0, 300.0] {
+            let (title, note, w, h) = text_of(items, i, kind, &scene.note, TITLE, measure);
+            if w > inner_w {
+                continue;
+            }
+            for x0 in [mx - 10.0, mx + 10.0 - w] {
+                let x0 = x0.clamp(PAD, w0 - PAD - w);
+                let bx = Boxed {
+                    x0,
+                    x1: x0 + w,
+                    up0: 0.0,
+                    up1: 0.0,
+                    lx: mx,
+                };
+                let Some(up0) = lowest_free(&boxes[lane], bx, h, clear[lane]) else {
+                    continue;
+                };
+                let b = Boxed {
+                    up0,
+                    up1: up0 + h,
+                    ..bx
+                };
+                let blocked = pending
+                    .iter()
+                    .filter(|&&x| x > b.x0 - 4.0 && x < b.x1 + 4.0)
+                    .count();
+                let score = (blocked, b.up1, w);
+                let better = best.as_ref().is_none_or(|(o, ..)| {
+                    (score.0, score.1, score.2) < (o.0, o.1, o.2)
+                });
+                if better {
+                    best = Some((score, title.clone(), note.clone(), b, w, h));
+                }
+            }
+        }
+        let best = best.map(|(_, t, n, b, w, h)| (t, n, b, w, h));
+        let Some((title, note, b, w, h)) = best else {
+            if kind != Kind::Context {
+                unplaced.push(i);
+            }
+            continue;
+        };
+        boxes[lane].push(b);
+        if !fits(&boxes) {
+            // Over the room the plot has: context gives way; a lit label that cannot fit is
+            // reported (real content must never do that: the tests check).
+            boxes[lane].pop();
+            if kind != Kind::Context {
+                unplaced.push(i);
+            }
+            continue;
+        }
+        if kind == Kind::Context {
+            n_context += 1;
+        }
+        placed.push((i, kind, title, note, b, w, h));
+    }
+    // Lanes: each gets what it needs, and the rest of the height is shared out evenly.
+    let needs: Vec<f64> = (0..4).map(|l| base_need + need(&boxes, l)).collect();
+    let spare = (inner_h - needs.iter().sum::<f64>()).max(0.0) / 4.0;
+    let mut lanes = [0.0; 5];
+    for l in 0..4 {
+        lanes[l + 1] = lanes[l] + (needs[l] + spare) / inner_h;
+    }
+    // Rounding must not push the last edge past the axis.
+    lanes[4] = lanes[4].min(1.0);
+    let labels = placed
+        .into_iter()
+        .map(|(i, kind, title, note, b, w, h)| {
+            let m = &marks[i];
+            let fx = view.f(m.t);
+            let lift = m.stack as f64 * STACK;
+            Label {
+                item: i,
+                kind,
+                title,
+                note,
+                // Anchored at the mark: the box keeps its px offset from it as the plot grows.
+                pos: Pos {
+                    fx,
+                    dx: b.x0 - (PAD + fx * inner_w),
+                    fy: lanes[m.lane + 1],
+                    dy: -MARK_OFF - b.up1,
+                },
+                w,
+                h,
+                // From the top of the mark straight up to the box's bottom edge.
+                leader: vec![(0.0, -7.0), (0.0, -(b.up0 - lift))],
+            }
+        })
+        .collect();
+    Layout {
+        class: Class::Wide,
+        view,
+        lanes,
+        labels,
+        ticks: axis.ticks(scene.from, scene.to, inner_w, 64.0),
+        unplaced,
+    }
+}
+
+/// The lowest height (up from the mark line, at least `floor`) where a box of height `h` at
+/// `bx`'s columns clears every placed box and leader, and its own leader crosses no box.
+fn lowest_free(placed: &[Boxed], bx: Boxed, h: f64, floor: f64) -> Option<f64> {
+    let mut tries: Vec<f64> = vec![floor];
+    tries.extend(placed.iter().map(|p| p.up1 + BOX_PAD));
+    tries.sort_by(|a, b| a.total_cmp(b));
+    tries.into_iter().filter(|&u| u >= floor).find(|&up0| {
+        let up1 = up0 + h;
+        placed.iter().all(|p| {
+            let cols = bx.x0 < p.x1 + GAP && p.x0 < bx.x1 + GAP;
+            let rows = up0 < p.up1 + BOX_PAD && p.up0 < up1 + BOX_PAD;
+            // My leader runs from the marks up to my bottom; theirs from the marks to theirs.
+            let my_leader_hits = bx.lx > p.x0 - 3.0 && bx.lx < p.x1 + 3.0 && p.up0 < up0;
+            let their_leader_hits = p.lx > bx.x0 - 3.0 && p.lx < bx.x1 + 3.0 && up0 < p.up0;
+            !(cols && rows) && !my_leader_hits && !their_leader_hits
+        })
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn narrow(
+    axis: &TimeAxis,
+    items: &[Item],
+    marks: &[Mark],
+    scene: &Scene,
+    view: View,
+    anchor: Option<usize>,
+    lit: &[usize],
+    context: &[usize],
+    w0: f64,
+    h0: f64,
+) -> Layout {
+    let inner_h = h0 - NARROW_TOP - NARROW_BOTTOM;
+    let lx = GUTTER + 4.0 * RAIL + 12.0;
+    let measure = w0 - lx - 4.0;
+    let mut chosen: Vec<(usize, Kind)> = lit
+        .iter()
+        .map(|&i| {
+            (
+                i,
+                if Some(i) == anchor {
+                    Kind::Anchor
+                } else {
+                    Kind::Lit
+                },
+            )
+        })
+        .collect();
+    let n_lit = chosen.len();
+    let room = 5usize.saturating_sub(n_lit).min(scene.max_context);
+    chosen.extend(context.iter().take(room).map(|&i| (i, Kind::Context)));
+    // Fewer context labels until the column fits; lit ones always stay.
+    let (boxes, tops) = loop {
+        let (boxes, tops) = column(items, marks, scene, view, &chosen, measure, inner_h, h0);
+        let overflows = tops.first().is_some_and(|&t| t < NARROW_TOP - 0.01);
+        if !overflows || chosen.len() <= n_lit {
+            break (boxes, tops);
+        }
+        chosen.pop();
+    };
+    let mut unplaced = Vec::new();
+    let mut labels = Vec::new();
+    for (k, (i, kind, title, note, w, h, y)) in boxes.into_iter().enumerate() {
+        if tops[k] < NARROW_TOP - 0.01 {
+            if kind != Kind::Context {
+                unplaced.push(i);
+            }
+            continue;
+        }
+        let m = mark_pos(Class::Narrow, &marks[i], view, &[0.0; 5]);
+        // Relative to the mark, which moves with the plot's height exactly as the box does.
+        let elbow = lx - 6.0 - m.dx;
+        let to = tops[k] + h / 2.0 - y;
+        labels.push(Label {
+            item: i,
+            kind,
+            title,
+            note,
+            pos: Pos {
+                fx: 0.0,
+                dx: lx,
+                fy: m.fy,
+                dy: tops[k] - NARROW_TOP - m.fy * inner_h,
+            },
+            w,
+            h,
+            leader: vec![(6.0, 0.0), (elbow, 0.0), (elbow, to), (elbow + 4.0, to)],
+        });
+    }
+    Layout {
+        class: Class::Narrow,
+        view,
+        lanes: [0.0, 0.25, 0.5, 0.75, 1.0],
+        labels,
+        ticks: axis.ticks(scene.from, scene.to, inner_h, 30.0),
+        unplaced,
+    }
+}
+
+type ColumnBox = (usize, Kind, Vec<String>, Vec<String>, f64, f64, f64);
+
+/// The narrow class's label column: boxes sorted by their marks, and each box's top, centred on
+/// its mark, pushed down past the one above, then pulled up if the column runs off the bottom.
+#[allow(clippy::too_many_arguments)]
+fn column(
+    items: &[Item],
+    marks: &[Mark],
+    scene: &Scene,
+    view: View,
+    chosen: &[(usize, Kind)],
+    measure: f64,
+    inner_h: f64,
+    h0: f64,
+) -> (Vec<ColumnBox>, Vec<f64>) {
+    let mut boxes: Vec<ColumnBox> = chosen
+        .iter()
+        .map(|&(i, kind)| {
+            let (title, note, w, h) = text_of(items, i, kind, &scene.note, NARROW_TITLE, measure);
+            let y =
+                NARROW_TOP + view.f(marks[i].t) * inner_h + marks[i].stack as f64 * NARROW_STACK;
+            (i, kind, title, note, w, h, y)
+        })
+        .collect();
+    boxes.sort_by(|a, b| a.6.total_cmp(&b.6));
+    let mut tops: Vec<f64> = boxes.iter().map(|b| b.6 - b.5 / 2.0).collect();
+    for k in 0..tops.len() {
+        let min = if k == 0 {
+            NARROW_TOP
+        } else {
+            tops[k - 1] + boxes[k - 1].5 + BOX_PAD
+        };
+        tops[k] = tops[k].max(min);
+    }
+    let bottom = h0 - NARROW_BOTTOM;
+    for k in (0..tops.len()).rev() {
+        let max = if k + 1 == tops.len() {
+            bottom - boxes[k].5
+        } else {
+            tops[k + 1] - BOX_PAD - boxes[k].5
+        };
+        tops[k] = tops[k].min(max);
+    }
+    (boxes, tops)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,132 @@
+//! The timeline's scenes from the content: one per timeline step of the essay, and the widget's
+//! overview and eras. Scene ids are what the page's `data-scene` attributes name.
+
+use super::{marks, Item, Mark, Scene, TimeAxis};
+use crate::content::{Bundle, Graphic, Place};
+
+/// Everything the timeline's drawing needs, derived from the content once.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub axis: TimeAxis,
+    pub items: Vec<Item>,
+    pub marks: Vec<Mark>,
+    /// Essay steps that show the timeline, by step id.
+    pub steps: Vec<Scene>,
+    /// The widget's views: the overview first, then each era.
+    pub views: Vec<(Scene, String)>,
+}
+
+/// Context labels per scene when there is room.
+pub const CONTEXT_LABELS: usize = 3;
+/// Labels on the overview, which has no lit events.
+pub const OVERVIEW_LABELS: usize = 7;
+
+pub fn plan(b: &Bundle) -> Plan {
+    let events = &b.timeline.event;
+    let eras = &b.timeline.era;
+    let first = eras
+        .first()
+        .map(|e| e.from.first_day())
+        .into_iter()
+        .chain(events.first().map(|e| e.date.first_day()))
+        .min()
+        .unwrap_or(0) as f64;
+    let end = eras
+        .last()
+        .map(|e| e.to.last_day())
+        .into_iter()
+        .chain(events.iter().map(|e| e.date.last_day()))
+        .max()
+        .unwrap_or(1) as f64
+        + 1.0;
+    let spans: Vec<(f64, f64)> = events
+        .iter()
+        .map(|e| (e.date.first_day() as f64, e.date.last_day() as f64 + 1.0))
+        .collect();
+    let axis = TimeAxis::new(first, end, &spans);
+    let items: Vec<Item> = events
+        .iter()
+        .map(|e| Item {
+            title: e.title.to_string(),
+            lane: Place::ALL.iter().position(|&p| p == e.place).unwrap_or(1),
+            d0: e.date.first_day() as f64,
+            d1: e.date.last_day() as f64 + 1.0,
+        })
+        .collect();
+    let marks = marks(&axis, &items);
+    let index = |id: &str| events.iter().position(|e| e.id == id);
+    // How much the story leans on an event: the steps that light it; then the essay's own
+    // events before the explainer's additions; then date order.
+    let weight: Vec<usize> = events
+        .iter()
+        .map(|e| {
+            b.steps()
+                .filter(|(_, s)| match &s.graphic {
+                    Graphic::Timeline { highlight, .. } => highlight.iter().any(|h| *h == e.id),
+                    _ => false,
+                })
+                .count()
+        })
+        .collect();
+    let mut by_weight: Vec<usize> = (0..events.len()).collect();
+    by_weight.sort_by_key(|&i| (std::cmp::Reverse(weight[i]), events[i].added, i));
+    let steps = b
+        .steps()
+        .filter_map(|(_, s)| match &s.graphic {
+            Graphic::Timeline {
+                from,
+                to,
+                highlight,
+            } => {
+                let highlight: Vec<usize> = highlight.iter().filter_map(|h| index(h)).collect();
+                Some(Scene {
+                    id: s.id.to_string(),
+                    from: from.first_day() as f64,
+                    to: to.last_day() as f64 + 1.0,
+                    anchor: index(&s.anchor).filter(|a| highlight.contains(a)),
+                    highlight,
+                    note: s.note.to_string(),
+                    context: by_weight.clone(),
+                    max_context: CONTEXT_LABELS,
+                    reveal: f64::INFINITY,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let overview = Scene {
+        id: "overview".into(),
+        from: first,
+        to: end,
+        highlight: Vec::new(),
+        anchor: None,
+        note: String::new(),
+        context: by_weight.clone(),
+        max_context: OVERVIEW_LABELS,
+        reveal: f64::INFINITY,
+    };
+    let mut views = vec![(overview, "Overview".to_string())];
+    for era in eras.iter() {
+        views.push((
+            Scene {
+                id: era.id.to_string(),
+                from: era.from.first_day() as f64,
+                to: era.to.last_day() as f64 + 1.0,
+                highlight: Vec::new(),
+                anchor: None,
+                note: String::new(),
+                context: by_weight.clone(),
+                max_context: OVERVIEW_LABELS,
+                reveal: f64::INFINITY,
+            },
+            era.label.to_string(),
+        ));
+    }
+    Plan {
+        axis,
+        items,
+        marks,
+        steps,
+        views,
+    }
+}
