@@ -291,6 +291,20 @@ pub struct Course {
     /// What the course meant, under its name ("Taiwan and the home front first").
     #[serde(default)]
     pub detail: Text,
+    /// How a lean its way is said in a verdict ("staying out" in "Leans toward staying out").
+    #[serde(default)]
+    pub toward: Text,
+}
+
+impl Course {
+    /// The verdict's words for this course: `toward`, or the label when none is given.
+    pub fn toward_words(&self) -> &str {
+        if self.toward.is_empty() {
+            &self.label
+        } else {
+            &self.toward
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -4,7 +4,7 @@
 //! Strengths are the explainer's reading of the essay (1 slight … 5 decisive); the balance is a
 //! thought experiment, and every summary says which factors it is made of.
 
-use crate::content::Diagram;
+use crate::content::{Bundle, Diagram, Graphic};
 
 /// Factors switched off by the reader, one bit per factor index (the loader caps factors at 64).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -128,21 +128,64 @@ impl Model {
     }
 }
 
-/// Which way the sum leans, in words: `Leans toward “Invade Taiwan”, 7 to 0` or `Level, 4 to 4`.
-pub fn verdict(d: &Diagram, b: Balance) -> String {
-    match b.leaning() {
-        Some(i) => format!(
-            "Leans toward “{}”, {} to {}",
-            d.course.get(i).map_or("", |c| c.label.as_ref()),
-            b.left.max(b.right),
-            b.left.min(b.right)
-        ),
-        None => format!("Level, {} to {}", b.left, b.right),
+/// The tug bar's fixed scale: the share of the bar's width one point of strength takes. Fixed
+/// across stages (half the bar holds the larger side's final total, and at least 20 points), so
+/// a side visibly grows as factors arrive, and the needle reads against the same scale.
+pub fn unit(m: &Model) -> f64 {
+    let all = m.balance(usize::MAX - 1, Switches::default());
+    0.5 / (all.left.max(all.right).max(20) as f64)
+}
+
+/// A factor's segment on the tug bar, as fractions of the bar's width: start and width. Segments
+/// stack outward from the centre in order of arrival and keep their place when switched off.
+pub fn segment(m: &Model, factor: usize) -> (f64, f64) {
+    let u = unit(m);
+    let side = m.side(factor);
+    let before: u32 = (0..m.factor_count())
+        .filter(|&g| m.side(g) == side && (m.enters_at(g), g) < (m.enters_at(factor), factor))
+        .map(|g| m.strength(g))
+        .sum();
+    let w = m.strength(factor) as f64 * u;
+    let start = if side == 0 {
+        0.5 - before as f64 * u - w
+    } else {
+        0.5 + before as f64 * u
+    };
+    (start, w)
+}
+
+/// Where the needle sits on the bar (0 left … 1 right): the surplus, on the bars' own scale.
+pub fn needle(m: &Model, b: Balance) -> f64 {
+    0.5 + (b.right as f64 - b.left as f64) * unit(m)
+}
+
+/// Which way the sum leans, in words, for courses described as `toward` (left, right), e.g.
+/// "staying out" and "entering Korea". Level within a tenth of the total counts as nearly level.
+pub fn verdict_words(b: Balance, toward: [&str; 2]) -> String {
+    let total = (b.left + b.right).max(1) as f64;
+    let lean = (b.right as f64 - b.left as f64) / total;
+    let side = usize::from(lean > 0.0);
+    match lean.abs() {
+        a if a <= 0.1 => "Nearly level".to_string(),
+        a if a <= 0.45 => format!("Leans toward {}", toward[side]),
+        _ => format!("Leans strongly toward {}", toward[side]),
     }
 }
 
+/// The sums as a reader checks them: "Stay out 9 · Enter Korea 6".
+pub fn sums(b: Balance, names: [&str; 2]) -> String {
+    format!("{} {} · {} {}", names[0], b.left, names[1], b.right)
+}
+
+/// What switching one factor off does at `stage`: the verdict with it, and without it.
+pub fn without(m: &Model, stage: usize, factor: usize) -> (Option<usize>, Option<usize>) {
+    let on = m.balance(stage, Switches::default()).leaning();
+    let off = m.balance(stage, Switches::default().toggled(factor)).leaning();
+    (on, off)
+}
+
 /// One sentence or three describing a stage and any switches, for the live region and stills.
-pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
+pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches, toward: [&str; 2]) -> String {
     let Some(st) = d.stage.get(stage) else {
         return String::new();
     };
@@ -161,9 +204,8 @@ pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
         }
     };
     let course = |i: usize| d.course.get(i).map_or("", |c| c.label.as_ref());
-    let lean = verdict(d, b);
     let mut s = format!(
-        "Stage {} of {}, {}. Toward {}: {}. Toward {}: {}. {}.",
+        "Stage {} of {}, {}. For “{}”: {}. For “{}”: {}. {} ({}).",
         stage + 1,
         d.stage.len(),
         st.label,
@@ -171,7 +213,8 @@ pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
         names(0),
         course(1),
         names(1),
-        lean
+        verdict_words(b, toward),
+        sums(b, [course(0), course(1)]),
     );
     let switched: Vec<&str> = (0..m.factor_count())
         .filter(|&f| off.is_off(f) && m.entered(f, stage))
@@ -184,6 +227,92 @@ pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches) -> String {
         ));
     }
     s
+}
+
+/// Type of the ghost ticks' labels under the tug bar.
+pub const GHOST: crate::text::Font = crate::text::Font::regular(11.0);
+
+/// The needle's earlier positions at `stage`: (stage, where, label shown). A label is shown when
+/// it clears the labels already shown, the needle's own place and the bar's ends on a bar
+/// `bar_px` wide (the narrowest the bar gets); the tick always is.
+pub fn ghosts(d: &Diagram, m: &Model, stage: usize, bar_px: f64) -> Vec<(usize, f64, bool)> {
+    let now = needle(m, m.balance(stage, Switches::default())) * bar_px;
+    // The needle's own label (the current stage) takes room around it too.
+    let mut taken: Vec<(f64, f64)> = vec![(now - 40.0, now + 40.0)];
+    let mut out = Vec::new();
+    for s in (0..stage).rev() {
+        let x = needle(m, m.balance(s, Switches::default())) * bar_px;
+        let w = crate::text::width(&d.stage[s].label, GHOST) + 8.0;
+        let span = (x - w / 2.0, x + w / 2.0);
+        let clear = span.0 >= 0.0
+            && span.1 <= bar_px
+            && taken.iter().all(|&(a, b)| span.1 <= a || span.0 >= b);
+        if clear {
+            taken.push(span);
+        }
+        out.push((s, x / bar_px, clear));
+    }
+    out.reverse();
+    out
+}
+
+/// What the diagram shows in one scene: a stage, its lit factors and the step's note.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub id: String,
+    pub stage: usize,
+    /// Factors lit in this scene (the stage's new ones unless the step names others).
+    pub lit: Vec<usize>,
+    /// The lit factor whose row carries the note.
+    pub anchor: Option<usize>,
+    pub note: String,
+}
+
+/// The diagram's scenes: one per essay step that shows it (by step id), and one per stage (by
+/// stage id) for the widget.
+pub fn scenes(b: &Bundle) -> (Vec<Scene>, Vec<Scene>) {
+    let d = &b.diagram;
+    let factor = |id: &str| d.factor.iter().position(|f| f.id == id);
+    let adds = |si: usize| -> Vec<usize> {
+        d.stage
+            .get(si)
+            .map(|s| s.adds.iter().filter_map(|a| factor(a)).collect())
+            .unwrap_or_default()
+    };
+    let steps = b
+        .steps()
+        .filter_map(|(_, s)| match &s.graphic {
+            Graphic::Diagram { stage, highlight } => {
+                let si = b.stage_index(stage)?;
+                let lit: Vec<usize> = if highlight.is_empty() {
+                    adds(si)
+                } else {
+                    highlight.iter().filter_map(|h| factor(h)).collect()
+                };
+                let anchor = factor(&s.anchor)
+                    .filter(|a| lit.contains(a))
+                    .or(lit.first().copied());
+                Some(Scene {
+                    id: s.id.to_string(),
+                    stage: si,
+                    lit,
+                    anchor,
+                    note: s.note.to_string(),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let stages = (0..d.stage.len())
+        .map(|si| Scene {
+            id: d.stage[si].id.to_string(),
+            stage: si,
+            lit: adds(si),
+            anchor: None,
+            note: String::new(),
+        })
+        .collect();
+    (steps, stages)
 }
 
 #[cfg(test)]
@@ -224,11 +353,13 @@ mod tests {
                     id: "taiwan".into(),
                     label: "Invade Taiwan".into(),
                     detail: "".into(),
+                    toward: "".into(),
                 },
                 Course {
                     id: "korea".into(),
                     label: "Intervene in Korea".into(),
                     detail: "".into(),
+                    toward: "".into(),
                 },
             ]),
             // File order differs from entry order on purpose.
@@ -285,22 +416,82 @@ mod tests {
         assert_eq!(Balance { left: 0, right: 0 }.lean(), 0.0);
     }
 
+    const TOWARD: [&str; 2] = ["staying in", "rowing out"];
+
     #[test]
     fn summaries_name_the_factors_the_lean_and_the_switches() {
         let d = diagram();
         let m = Model::new(&d);
-        let s = summary(&d, &m, 0, Switches::default());
-        assert_eq!(s, "Stage 1 of 3, spring. Toward Invade Taiwan: civil-war; weak-army. Toward Intervene in Korea: nothing. Leans toward “Invade Taiwan”, 7 to 0.");
-        let s = summary(&d, &m, 2, Switches::default().toggled(0));
+        let s = summary(&d, &m, 0, Switches::default(), TOWARD);
+        assert_eq!(s, "Stage 1 of 3, spring. For “Invade Taiwan”: civil-war; weak-army. For “Intervene in Korea”: nothing. Leans strongly toward staying in (Invade Taiwan 7 · Intervene in Korea 0).");
+        let s = summary(&d, &m, 2, Switches::default().toggled(0), TOWARD);
         assert!(
-            s.ends_with(
-                "Leans toward “Invade Taiwan”, 7 to 3. Thought experiment, switched off: yalu."
-            ),
+            s.ends_with("Thought experiment, switched off: yalu."),
             "{s}"
         );
         // A switch for a factor not yet in play is not mentioned.
-        let s = summary(&d, &m, 0, Switches::default().toggled(0));
+        let s = summary(&d, &m, 0, Switches::default().toggled(0), TOWARD);
         assert!(!s.contains("switched off"), "{s}");
-        assert_eq!(summary(&d, &m, 9, Switches::default()), "");
+        assert_eq!(summary(&d, &m, 9, Switches::default(), TOWARD), "");
+    }
+
+    #[test]
+    fn verdicts_read_the_lean_in_words() {
+        let v = |l, r| verdict_words(Balance { left: l, right: r }, TOWARD);
+        assert_eq!(v(9, 1), "Leans strongly toward staying in");
+        assert_eq!(v(9, 6), "Leans toward staying in");
+        assert_eq!(v(10, 11), "Nearly level");
+        assert_eq!(v(9, 15), "Leans toward rowing out");
+        assert_eq!(v(2, 20), "Leans strongly toward rowing out");
+        assert_eq!(v(0, 0), "Nearly level");
+    }
+
+    #[test]
+    fn segments_stack_outward_in_order_of_arrival_on_one_fixed_scale() {
+        let m = Model::new(&diagram());
+        let u = unit(&m);
+        assert!((u - 0.5 / 20.0).abs() < 1e-12, "small totals still use 20 points a side");
+        // Left: civil-war (4) then weak-army (3), both spring, in file order.
+        let (s1, w1) = segment(&m, 1);
+        let (s3, w3) = segment(&m, 3);
+        assert!((s1 + w1 - 0.5).abs() < 1e-12 && (w1 - 4.0 * u).abs() < 1e-12);
+        assert!((s3 + w3 - s1).abs() < 1e-12, "the later one sits further out");
+        // Right: fleet (june) then yalu (october).
+        let (s2, _) = segment(&m, 2);
+        let (s0, _) = segment(&m, 0);
+        assert!((s2 - 0.5).abs() < 1e-12 && (s0 - (0.5 + 3.0 * u)).abs() < 1e-12);
+        // The needle ends where the longer side's surplus ends.
+        let b = m.balance(2, Switches::default());
+        assert!((needle(&m, b) - (0.5 + 1.0 * u)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn earlier_needles_leave_ticks_whose_labels_never_touch() {
+        let d = diagram();
+        let m = Model::new(&d);
+        for bar in [252.0, 400.0, 700.0] {
+            let g = ghosts(&d, &m, 2, bar);
+            assert_eq!(g.len(), 2, "spring and june before october");
+            let shown: Vec<(f64, f64)> = g
+                .iter()
+                .filter(|x| x.2)
+                .map(|&(s, x, _)| {
+                    let w = crate::text::width(&d.stage[s].label, GHOST) + 8.0;
+                    (x * bar - w / 2.0, x * bar + w / 2.0)
+                })
+                .collect();
+            for (i, a) in shown.iter().enumerate() {
+                for b in &shown[i + 1..] {
+                    assert!(a.1 <= b.0 || b.1 <= a.0, "{bar}: {a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn switching_one_factor_off_says_whether_the_outcome_changes() {
+        let m = Model::new(&diagram());
+        assert_eq!(without(&m, 2, 0), (Some(1), Some(0)), "without the yalu it tips back");
+        assert_eq!(without(&m, 2, 3), (Some(1), Some(1)), "without the weak army it still goes");
     }
 }

@@ -14,8 +14,6 @@ pub mod text;
 pub mod timeline;
 
 #[cfg(feature = "build")]
-pub mod bake;
-#[cfg(feature = "build")]
 pub mod load;
 #[cfg(feature = "build")]
-pub mod prerender;
+pub mod render;

@@ -15,16 +15,90 @@ pub enum Widget {
     Essay,
     Timeline,
     Diagram,
+    Map,
 }
 
+/// What every part of the explainer must agree on about a widget: its name in addresses and in
+/// the embed loader, the folder its lean page lives in, the query key and fragment prefix that
+/// name its starting point, and the height a frame starts at before it sizes itself.
+/// The embed loader (`embed/loader.js`) and the page's inline script repeat parts of this table;
+/// a test checks they agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spec {
+    pub widget: Widget,
+    pub name: &'static str,
+    /// The widget's own page, relative to the essay's folder ("" is the essay itself).
+    pub dir: &'static str,
+    /// The query key naming where it starts: `?event=inchon-landing`.
+    pub key: &'static str,
+    /// The fragment prefix naming the same: `#event-inchon-landing` ("" for essay steps).
+    pub prefix: &'static str,
+    /// A frame's height before the widget reports its own (the essay scrolls inside 80vh).
+    pub height: &'static str,
+}
+
+pub const WIDGETS: [Spec; 4] = [
+    Spec {
+        widget: Widget::Essay,
+        name: "essay",
+        dir: "",
+        key: "step",
+        prefix: "",
+        height: "80vh",
+    },
+    Spec {
+        widget: Widget::Timeline,
+        name: "timeline",
+        dir: "timeline/",
+        key: "event",
+        prefix: "event-",
+        height: "560px",
+    },
+    Spec {
+        widget: Widget::Diagram,
+        name: "diagram",
+        dir: "diagram/",
+        key: "stage",
+        prefix: "stage-",
+        height: "720px",
+    },
+    Spec {
+        widget: Widget::Map,
+        name: "map",
+        dir: "map/",
+        key: "line",
+        prefix: "line-",
+        height: "620px",
+    },
+];
+
+/// The other query keys, shared by every page.
+pub const Q_WIDGET: &str = "widget";
+pub const Q_THEME: &str = "theme";
+pub const Q_EMBED: &str = "embed";
+/// What-if: the factors switched off, comma-separated (`&off=seventh-fleet,us-threat`).
+pub const Q_OFF: &str = "off";
+/// WordPress appends `#?secret=…` to an embedded page's address; it names no step.
+pub const SECRET_FRAGMENT: &str = "?secret=";
+
 impl Widget {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Widget::Essay => "essay",
-            Widget::Timeline => "timeline",
-            Widget::Diagram => "diagram",
-        }
+    pub fn spec(self) -> &'static Spec {
+        &WIDGETS[self as usize]
     }
+
+    pub fn as_str(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn parse(name: &str) -> Option<Widget> {
+        WIDGETS.iter().find(|s| s.name == name).map(|s| s.widget)
+    }
+}
+
+/// Whether an `embed` value marks an embedded copy: present and not `0`, `false` or `no` (a bare
+/// `embed` counts). The page's inline script applies the same rule before first paint.
+pub fn embed_value(v: &str) -> bool {
+    !matches!(v, "0" | "false" | "no")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -52,6 +126,10 @@ pub struct Route {
     pub theme: Theme,
     pub embed: bool,
     pub target: Option<String>,
+    /// What-if: factor ids switched off.
+    pub off: Vec<String>,
+    /// The secret WordPress gave this frame (`#?secret=…`), to be sent back with its height.
+    pub secret: Option<String>,
     /// What was ignored, in words a reader can act on.
     pub notes: Vec<String>,
 }
@@ -116,8 +194,13 @@ fn clean_id(raw: &str, notes: &mut Vec<String>) -> Option<String> {
 }
 
 /// Parses `location.search` and `location.hash` (each with or without its leading `?`/`#`).
-pub fn parse(search: &str, hash: &str) -> Route {
-    let mut r = Route::default();
+/// `page` is the widget whose page this is: a widget's own page needs no `widget=` key, and the
+/// essay's page still honours the old `?widget=timeline` addresses.
+pub fn parse_on(page: Widget, search: &str, hash: &str) -> Route {
+    let mut r = Route {
+        widget: page,
+        ..Route::default()
+    };
     let mut query_target = None;
     for pair in search
         .trim_start_matches('?')
@@ -126,17 +209,17 @@ pub fn parse(search: &str, hash: &str) -> Route {
     {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let v = percent_decode(v);
-        match percent_decode(k).as_str() {
-            "widget" => match v.as_str() {
-                "essay" => r.widget = Widget::Essay,
-                "timeline" => r.widget = Widget::Timeline,
-                "diagram" => r.widget = Widget::Diagram,
-                other => r.notes.push(format!(
-                    "Unknown widget “{}”; showing the essay.",
-                    other.chars().take(30).collect::<String>()
+        let k = percent_decode(k);
+        match k.as_str() {
+            Q_WIDGET => match Widget::parse(&v) {
+                Some(w) => r.widget = w,
+                None => r.notes.push(format!(
+                    "Unknown widget “{}”; showing the {}.",
+                    v.chars().take(30).collect::<String>(),
+                    page.as_str()
                 )),
             },
-            "theme" => match v.as_str() {
+            Q_THEME => match v.as_str() {
                 "light" => r.theme = Theme::Light,
                 "dark" => r.theme = Theme::Dark,
                 "auto" | "" => r.theme = Theme::Auto,
@@ -145,20 +228,72 @@ pub fn parse(search: &str, hash: &str) -> Route {
                     other.chars().take(30).collect::<String>()
                 )),
             },
-            "embed" => r.embed = !matches!(v.as_str(), "0" | "false" | "no"),
-            "step" | "event" | "stage" => query_target = clean_id(&v, &mut r.notes),
+            Q_EMBED => r.embed = embed_value(&v),
+            Q_OFF => {
+                r.off = v
+                    .split(',')
+                    .filter_map(|id| clean_id(id, &mut r.notes))
+                    .take(64)
+                    .collect()
+            }
+            k if WIDGETS.iter().any(|s| s.key == k) => {
+                query_target = clean_id(&v, &mut r.notes)
+            }
             // Hosts add their own parameters (utm_*, fbclid…): they are none of our business.
             _ => {}
         }
     }
-    let frag = hash.trim_start_matches('#');
-    let frag_id = match r.widget {
-        Widget::Timeline => frag.strip_prefix("event-").unwrap_or(frag),
-        Widget::Diagram => frag.strip_prefix("stage-").unwrap_or(frag),
-        Widget::Essay => frag,
+    // WordPress appends `#?secret=…`, after any fragment of ours.
+    let mut frag = hash.trim_start_matches('#');
+    if let Some(at) = frag.find(SECRET_FRAGMENT) {
+        let secret: String = frag[at + SECRET_FRAGMENT.len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .take(64)
+            .collect();
+        if !secret.is_empty() {
+            r.secret = Some(secret);
+        }
+        frag = frag[..at].trim_end_matches('#');
+    }
+    let prefix = r.widget.spec().prefix;
+    let frag_id = if prefix.is_empty() {
+        frag
+    } else {
+        frag.strip_prefix(prefix).unwrap_or(frag)
     };
     r.target = clean_id(frag_id, &mut r.notes).or(query_target);
     r
+}
+
+/// [`parse_on`] for the essay's page.
+pub fn parse(search: &str, hash: &str) -> Route {
+    parse_on(Widget::Essay, search, hash)
+}
+
+/// The address of a widget's page, relative to the essay's folder, with its state.
+pub fn widget_href(w: Widget, target: Option<&str>, off: &[&str], theme: Theme, embed: bool) -> String {
+    let spec = w.spec();
+    let mut q: Vec<String> = Vec::new();
+    if embed {
+        q.push(format!("{Q_EMBED}=1"));
+    }
+    if let Some(t) = target {
+        q.push(format!("{}={}", spec.key, percent_encode(t)));
+    }
+    if !off.is_empty() {
+        let ids: Vec<String> = off.iter().map(|id| percent_encode(id)).collect();
+        q.push(format!("{Q_OFF}={}", ids.join(",")));
+    }
+    if theme != Theme::Auto {
+        q.push(format!("{Q_THEME}={}", theme.as_str()));
+    }
+    let dir = if spec.dir.is_empty() { "./" } else { spec.dir };
+    if q.is_empty() {
+        dir.to_string()
+    } else {
+        format!("{dir}?{}", q.join("&"))
+    }
 }
 
 #[cfg(test)]
@@ -193,6 +328,8 @@ mod tests {
                 theme: Theme::Dark,
                 embed: true,
                 target: Some("yalu-crossing".into()),
+                off: vec![],
+                secret: None,
                 notes: vec![]
             }
         );
@@ -210,7 +347,7 @@ mod tests {
 
     #[test]
     fn malformed_input_falls_back_with_a_note_and_never_panics() {
-        let r = parse("?widget=map&theme=neon&step=%3Cscript%3E", "");
+        let r = parse("?widget=chart&theme=neon&step=%3Cscript%3E", "");
         assert_eq!(r.widget, Widget::Essay);
         assert_eq!(r.theme, Theme::Auto);
         assert_eq!(r.target, None);
@@ -229,6 +366,59 @@ mod tests {
             parse("?utm_source=x&widget=timeline", "").widget,
             Widget::Timeline
         );
+    }
+
+    #[test]
+    fn a_widget_page_needs_no_widget_key_and_old_essay_addresses_still_name_widgets() {
+        let r = parse_on(Widget::Timeline, "?embed=1", "#event-inchon-landing");
+        assert_eq!(
+            (r.widget, r.embed, r.target.as_deref()),
+            (Widget::Timeline, true, Some("inchon-landing"))
+        );
+        assert_eq!(parse("?widget=map&line=armistice", "").widget, Widget::Map);
+        assert_eq!(
+            parse_on(Widget::Map, "", "#line-armistice").target.as_deref(),
+            Some("armistice")
+        );
+    }
+
+    #[test]
+    fn embed_is_decided_by_one_rule() {
+        for (q, want) in [
+            ("embed=1", true),
+            ("embed", true),
+            ("embed=", true),
+            ("embed=yes", true),
+            ("embed=0", false),
+            ("embed=false", false),
+            ("embed=no", false),
+            ("", false),
+        ] {
+            assert_eq!(parse(q, "").embed, want, "{q}");
+        }
+    }
+
+    #[test]
+    fn what_if_switches_travel_in_the_address() {
+        let r = parse_on(Widget::Diagram, "?off=seventh-fleet,us-threat,,%3Cx%3E", "");
+        assert_eq!(r.off, vec!["seventh-fleet", "us-threat"]);
+        assert_eq!(r.notes.len(), 1, "the unreadable id is noted: {:?}", r.notes);
+        assert_eq!(
+            widget_href(Widget::Diagram, Some("decision"), &["seventh-fleet", "us-threat"], Theme::Dark, true),
+            "diagram/?embed=1&stage=decision&off=seventh-fleet,us-threat&theme=dark"
+        );
+        assert_eq!(widget_href(Widget::Essay, None, &[], Theme::Auto, false), "./");
+    }
+
+    #[test]
+    fn a_wordpress_secret_is_not_a_step_and_does_not_break_deep_links() {
+        let r = parse_on(Widget::Timeline, "?embed=1", "#?secret=Ab12Cd34");
+        assert_eq!((r.secret.as_deref(), r.target.as_deref()), (Some("Ab12Cd34"), None));
+        assert!(r.notes.is_empty(), "{:?}", r.notes);
+        let r = parse_on(Widget::Timeline, "", "#event-yalu-crossing#?secret=x9");
+        assert_eq!((r.secret.as_deref(), r.target.as_deref()), (Some("x9"), Some("yalu-crossing")));
+        let r = parse("", "#the-decision?secret=zz");
+        assert_eq!(r.target.as_deref(), Some("the-decision"));
     }
 
     #[test]
