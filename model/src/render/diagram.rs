@@ -57,7 +57,7 @@ pub fn css(b: &Bundle, scenes: &[&Scene]) -> String {
         if !ins.is_empty() {
             let _ = write!(
                 o,
-                ".inst-dg[data-scene=\"{id}\"] :is({}){{--in:1}}",
+                ".inst-dg[data-scene=\"{id}\"] :is({0}){{--in:1}}.inst-dg[data-scene=\"{id}\"] :is({0}).row{{display:block}}",
                 ins.join(",")
             );
         }
@@ -69,9 +69,13 @@ pub fn css(b: &Bundle, scenes: &[&Scene]) -> String {
         if !lit.is_empty() {
             let _ = write!(
                 o,
-                ".inst-dg[data-scene=\"{id}\"] :is({}){{--lit:1}}",
+                ".inst-dg[data-scene=\"{id}\"] :is({0}).row .row-label{{font-weight:800}}\
+                 @container dg (max-width:519.98px){{.graphic .inst-dg[data-scene=\"{id}\"] .row{{display:none}}.graphic .inst-dg[data-scene=\"{id}\"] :is({0}).row{{display:block}}}}",
                 lit.join(",")
             );
+        }
+        if s.stage + 1 == d.stage.len() {
+            let _ = write!(o, ".inst-dg[data-scene=\"{id}\"] .sw{{display:flex}}");
         }
     }
     o

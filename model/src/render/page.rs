@@ -95,7 +95,7 @@ pub fn essay(site: &Site) -> Page {
     let dg_steps: Vec<&crate::diagram::Scene> = site.diagram.0.iter().collect();
     let style = format!(
         "{}{}",
-        tl::css(&site.timeline, &tl_live),
+        tl::css(b, &site.timeline, &tl_live),
         dg::css(b, &dg_steps)
     );
     let mut o = String::new();
@@ -544,7 +544,7 @@ pub fn widget(site: &Site, w: Widget) -> Page {
                 b.timeline.event.len(),
                 chronology_list(b)
             );
-            (tl::css(&site.timeline, &views), body)
+            (tl::css(b, &site.timeline, &views), body)
         }
         Widget::Diagram => {
             let stages: Vec<&crate::diagram::Scene> = site.diagram.1.iter().collect();

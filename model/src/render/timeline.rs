@@ -53,7 +53,7 @@ fn actor_of(b: &Bundle, i: usize) -> Actor {
 
 /// The per-scene rules: the window (`--t0`, `--tk`), the lanes' edges (`--l1`…`--l4`), and which
 /// layers and words are on show.
-pub fn css(plan: &Plan, scenes: &[&Scene]) -> String {
+pub fn css(b: &Bundle, plan: &Plan, scenes: &[&Scene]) -> String {
     let mut o = String::new();
     for s in scenes {
         let wide = layout(Class::Wide, &plan.axis, &plan.items, &plan.marks, s);
@@ -71,6 +71,19 @@ pub fn css(plan: &Plan, scenes: &[&Scene]) -> String {
             num(wide.lanes[4]),
             id = escape(&s.id),
         );
+        let lit: Vec<String> = s
+            .highlight
+            .iter()
+            .map(|&i| format!(".ev[data-id=\"{}\"]", escape(&b.timeline.event[i].id)))
+            .collect();
+        if !lit.is_empty() {
+            let _ = write!(
+                o,
+                ".inst-tl[data-scene=\"{}\"] :is({}) .gl{{transform:scale(1.45)}}",
+                escape(&s.id),
+                lit.join(",")
+            );
+        }
     }
     o
 }

@@ -75,6 +75,8 @@ pub const TITLE: Font = Font::bold(14.0);
 pub const NOTE: Font = Font::regular(13.0);
 pub const CONTEXT: Font = Font::regular(13.0);
 pub const NARROW_TITLE: Font = Font::bold(13.0);
+/// Axis ticks.
+pub const TICK: Font = Font::regular(11.0);
 pub const TITLE_LINE: f64 = 17.0;
 pub const NOTE_LINE: f64 = 16.0;
 /// Room between a label's text and its box edge, and between boxes.
@@ -248,6 +250,9 @@ pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &[f64; 5]) -> Pos {
         },
     }
 }
+
+/// The gutter holds tick labels this wide at most (narrow).
+pub const GUTTER_TEXT: f64 = 42.0;
 
 /// Lays out one scene for one class.
 pub fn layout(
@@ -484,7 +489,12 @@ fn wide(
         view,
         lanes,
         labels,
-        ticks: axis.ticks(scene.from, scene.to, inner_w, 64.0),
+        // A tick's label starts at the tick and must end inside the plot at its smallest.
+        ticks: axis
+            .ticks(scene.from, scene.to, inner_w, 64.0)
+            .into_iter()
+            .filter(|t| PAD + t.at * inner_w + 5.0 + crate::text::width(&t.label, TICK) <= w0)
+            .collect(),
         unplaced,
     }
 }
@@ -583,7 +593,15 @@ fn narrow(
         view,
         lanes: [0.0, 0.25, 0.5, 0.75, 1.0],
         labels,
-        ticks: axis.ticks(scene.from, scene.to, inner_h, 30.0),
+        // In the gutter, a tick's words stack: "Sep" over "1950".
+        ticks: axis
+            .ticks(scene.from, scene.to, inner_h, 30.0)
+            .into_iter()
+            .map(|t| Tick {
+                label: t.label.replacen(' ', "\n", 1),
+                ..t
+            })
+            .collect(),
         unplaced,
     }
 }

@@ -117,6 +117,24 @@ fn check(layout: &Layout, marks: &[Mark], w: f64, h: f64, what: &str) {
             a.title
         );
     }
+    for t in &layout.ticks {
+        match class {
+            Class::Wide => assert!(
+                PAD + t.at * (w - 2.0 * PAD) + 5.0 + crate::text::width(&t.label, TICK) <= w + 0.01,
+                "{what} at {w}×{h}: tick {:?} runs off the plot",
+                t.label
+            ),
+            Class::Narrow => {
+                for line in t.label.lines() {
+                    assert!(
+                        crate::text::width(line, TICK) <= GUTTER_TEXT,
+                        "{what}: tick {:?} is wider than the gutter",
+                        t.label
+                    );
+                }
+            }
+        }
+    }
     if class == Class::Wide {
         // Lane names sit at the top left of their lanes, clear of every label.
         for lane in 0..4 {
