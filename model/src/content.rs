@@ -89,7 +89,8 @@ pub struct Step {
     /// The one change this step makes, in a sentence shown at the thing it is about.
     #[serde(default)]
     pub note: Text,
-    /// What `note` is attached to: an event, factor or place id (default: the first highlight).
+    /// What `note` is attached to: a highlighted event (timeline step) or a factor in play
+    /// (diagram step); empty means the first highlight, or the first factor the stage adds.
     #[serde(default)]
     pub anchor: Text,
     /// Passages of `text` that go beyond the essay, each with its source.
@@ -156,8 +157,7 @@ pub struct Event {
     pub title: Text,
     pub text: Text,
     pub actors: List<Actor>,
-    /// Where it happened: the timeline's lane.
-    #[serde(default)]
+    /// Where it happened: the timeline's lane (required).
     pub place: Place,
     /// The essay does not mention it: the explainer's addition (its source says where it is from).
     #[serde(default)]
@@ -317,8 +317,7 @@ pub struct Factor {
     pub toward: Text,
     /// 1 (slight) to 5 (decisive): the explainer's reading of the essay, not a measurement.
     pub strength: u8,
-    /// Whose move created the pressure: its colour and glyph in the ledger.
-    #[serde(default = "default_actor")]
+    /// Whose move created the pressure: its colour and glyph in the ledger (required).
     pub actor: Actor,
     /// The essay does not name it: the explainer's addition (then `source` is required).
     #[serde(default)]
@@ -329,10 +328,6 @@ pub struct Factor {
     pub whatif: Text,
     #[serde(default)]
     pub source: Option<Source>,
-}
-
-fn default_actor() -> Actor {
-    Actor::Prc
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -100,6 +100,16 @@ impl Source {
         start + 1
     }
 
+    /// The first line at or after `from` (1-based) that contains `needle`, if any.
+    fn line_containing(&self, from: usize, needle: &str) -> Option<usize> {
+        self.text
+            .lines()
+            .enumerate()
+            .skip(from.saturating_sub(1))
+            .find(|(_, l)| l.contains(needle))
+            .map(|(i, _)| i + 1)
+    }
+
     fn error(&self, line: usize, message: String) -> ContentError {
         ContentError {
             file: self.path.clone(),
@@ -107,6 +117,35 @@ impl Source {
             message,
         }
     }
+}
+
+/// Archives whose pages we could find only at a plain `http://` address. A source address must be
+/// `https://`, or start with one of these prefixes. Keep the list short, and say why each is here.
+pub const HTTP_ARCHIVES: &[&str] = &[
+    // China.org.cn's old English archive (the extract from navy commander Xiao Jinguang's memoir on
+    // postponing the Taiwan campaign): the page is served at its http address only.
+    "http://english.china.org.cn/",
+    // Qianlong, a Beijing news portal, archives China Military Online's "this day in war history"
+    // note on the Northeast Border Defense Army; its archive has no https address.
+    "http://china.qianlong.com/",
+];
+
+/// Whether a source address is acceptable: `https://…`, or an `http://` archive on the list above.
+pub fn address_ok(url: &str) -> bool {
+    (url.starts_with("https://") && url.len() > "https://".len())
+        || HTTP_ARCHIVES.iter().any(|p| url.starts_with(p))
+}
+
+/// The longest note a step may carry: it is set at its mark on the graphic.
+pub const NOTE_MAX_CHARS: usize = 90;
+
+/// How many events a timeline step may highlight.
+pub const HIGHLIGHT_MAX: usize = 4;
+
+fn is_iso_day(s: &str) -> bool {
+    s.len() == 10
+        && crate::date::CalDate::parse(s)
+            .is_ok_and(|d| d.precision() == crate::date::Precision::Day)
 }
 
 fn is_slug(s: &str) -> bool {
@@ -196,15 +235,13 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
                 format!("event `{}` names no actors", e.id),
             );
         }
-        if e.source.title.trim().is_empty()
-            || !(e.source.url.starts_with("https://") || e.source.url.starts_with("http://"))
-        {
+        if e.source.title.trim().is_empty() || !address_ok(&e.source.url) {
             err(
                 ts,
                 line(Some("source")),
                 format!(
-                    "event `{}` needs a source with a title and an http(s) address",
-                    e.id
+                    "event `{}` needs a source with a title and an https address (or an http archive listed in HTTP_ARCHIVES), found `{}`",
+                    e.id, e.source.url
                 ),
             );
         }
@@ -304,6 +341,25 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
                 );
             }
         }
+        match &f.source {
+            None if f.added => err(
+                ds,
+                line(Some("added")),
+                format!(
+                    "factor `{}` is marked as the explainer's addition but has no source",
+                    f.id
+                ),
+            ),
+            Some(src) if src.title.trim().is_empty() || !address_ok(&src.url) => err(
+                ds,
+                line(Some("source")),
+                format!(
+                    "factor `{}` needs a source with a title and an https address (or an http archive listed in HTTP_ARCHIVES), found `{}`",
+                    f.id, src.url
+                ),
+            ),
+            _ => {}
+        }
     }
     let mut added = HashSet::new();
     let mut last_stage = i32::MIN;
@@ -344,6 +400,13 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
             }
         }
     }
+    // The stage at which each factor comes into play.
+    let mut enters: HashMap<&str, usize> = HashMap::new();
+    for (si, s) in b.diagram.stage.iter().enumerate() {
+        for a in s.adds.iter() {
+            enters.entry(a.as_ref()).or_insert(si);
+        }
+    }
     for (i, f) in b.diagram.factor.iter().enumerate() {
         if !added.contains(f.id.as_ref()) {
             err(
@@ -370,6 +433,32 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
     ] {
         if value.trim().is_empty() {
             err(es, 1, format!("meta {field} is empty"));
+        }
+    }
+    if !b.essay.meta.credit_url.is_empty() && !address_ok(&b.essay.meta.credit_url) {
+        err(
+            es,
+            es.line_containing(1, "credit_url").unwrap_or(1),
+            format!(
+                "meta credit_url `{}` must be an https address",
+                b.essay.meta.credit_url
+            ),
+        );
+    }
+    for (i, c) in b.essay.correction.iter().enumerate() {
+        let line = |k: Option<&str>| es.line("correction", i, k);
+        if !is_iso_day(&c.date) {
+            err(
+                es,
+                line(Some("date")),
+                format!(
+                    "correction date `{}` must be an ISO day (YYYY-MM-DD)",
+                    c.date
+                ),
+            );
+        }
+        if c.text.trim().is_empty() {
+            err(es, line(Some("text")), "a correction has empty text".into());
         }
     }
     if b.essay.chapter.is_empty() {
@@ -425,6 +514,52 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
                     format!("step `{}` has an empty summary", s.id),
                 );
             }
+            let note_len = s.note.chars().count();
+            if s.note.trim().is_empty() {
+                err(
+                    es,
+                    line(None),
+                    format!(
+                        "step `{}` has no note: the one change it makes, in at most {NOTE_MAX_CHARS} characters",
+                        s.id
+                    ),
+                );
+            } else if note_len > NOTE_MAX_CHARS {
+                err(
+                    es,
+                    line(Some("note")),
+                    format!(
+                        "step `{}` has a note of {note_len} characters; keep it to {NOTE_MAX_CHARS}",
+                        s.id
+                    ),
+                );
+            }
+            let step_line = line(None);
+            for a in s.added.iter() {
+                let at = es
+                    .line_containing(step_line, a.quote.as_ref())
+                    .unwrap_or_else(|| line(Some("added")));
+                if a.quote.trim().is_empty() || !s.text.contains(a.quote.as_ref()) {
+                    err(
+                        es,
+                        at,
+                        format!(
+                            "step `{}` marks as added “{}”, which is not found verbatim in its text",
+                            s.id, a.quote
+                        ),
+                    );
+                }
+                if a.source.title.trim().is_empty() || !address_ok(&a.source.url) {
+                    err(
+                        es,
+                        at,
+                        format!(
+                            "step `{}`: the addition “{}” needs a source with a title and an https address (or an http archive listed in HTTP_ARCHIVES), found `{}`",
+                            s.id, a.quote, a.source.url
+                        ),
+                    );
+                }
+            }
             match &s.graphic {
                 Graphic::Timeline {
                     from,
@@ -450,20 +585,64 @@ fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<
                             );
                         }
                     }
-                }
-                Graphic::Map { .. } => {}
-                Graphic::Diagram { stage, .. } => {
-                    if !stage_ids.contains(stage.as_ref()) {
+                    if highlight.len() > HIGHLIGHT_MAX {
                         err(
                             es,
-                            line(Some("stage")),
+                            line(Some("highlight")),
                             format!(
-                                "step `{}` shows stage `{stage}`, which is not a diagram stage",
-                                s.id
+                                "step `{}` highlights {} events; a timeline step lights at most {HIGHLIGHT_MAX}",
+                                s.id,
+                                highlight.len()
+                            ),
+                        );
+                    }
+                    if !s.anchor.is_empty() && !highlight.contains(&s.anchor) {
+                        err(
+                            es,
+                            line(Some("anchor")),
+                            format!(
+                                "step `{}` anchors its note to `{}`, which is not one of its highlighted events",
+                                s.id, s.anchor
                             ),
                         );
                     }
                 }
+                Graphic::Map { .. } => {}
+                Graphic::Diagram { stage, highlight } => match b.stage_index(stage) {
+                    None => err(
+                        es,
+                        line(Some("stage")),
+                        format!(
+                            "step `{}` shows stage `{stage}`, which is not a diagram stage",
+                            s.id
+                        ),
+                    ),
+                    Some(si) => {
+                        let in_play = |id: &str| enters.get(id).is_some_and(|&e| e <= si);
+                        for h in highlight.iter() {
+                            if !in_play(h) {
+                                err(
+                                        es,
+                                        line(Some("highlight")),
+                                        format!(
+                                            "step `{}` lights `{h}`, which is not a factor in play at stage `{stage}`",
+                                            s.id
+                                        ),
+                                    );
+                            }
+                        }
+                        if !s.anchor.is_empty() && !in_play(&s.anchor) {
+                            err(
+                                    es,
+                                    line(Some("anchor")),
+                                    format!(
+                                        "step `{}` anchors its note to `{}`, which is not a factor in play at stage `{stage}`",
+                                        s.id, s.anchor
+                                    ),
+                                );
+                        }
+                    }
+                },
             }
         }
     }
@@ -543,5 +722,251 @@ mod tests {
         let e = errors_of("broken-syntax");
         assert!(e.contains("timeline.toml:"), "{e}");
         assert!(e.contains("February 1950 has no day 30"), "{e}");
+    }
+
+    #[test]
+    fn addresses_must_be_https_or_a_listed_archive() {
+        assert!(address_ok(
+            "https://history.state.gov/milestones/1945-1952/korean-war-1"
+        ));
+        assert!(address_ok(
+            "http://english.china.org.cn/english/China/218946.htm"
+        ));
+        assert!(!address_ok("http://example.org/page"));
+        assert!(!address_ok("https://"));
+        assert!(!address_ok("ftp://example.org/file"));
+        assert!(is_iso_day("2026-11-27"));
+        assert!(!is_iso_day("2026-11"));
+        assert!(!is_iso_day("2026-02-30"));
+        assert!(!is_iso_day("27 November 2026"));
+    }
+
+    /// The line a message names, and the message, for each reported problem of a fixture.
+    fn located(name: &str) -> Vec<(String, usize, String)> {
+        errors_of(name)
+            .lines()
+            .map(|l| {
+                let (loc, msg) = l.split_once(": ").unwrap();
+                let (file, line) = loc.rsplit_once(':').unwrap();
+                let file = Path::new(file)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into();
+                (file, line.parse().unwrap(), msg.to_string())
+            })
+            .collect()
+    }
+
+    fn line_of(name: &str, file: &str, line: usize) -> String {
+        let text = std::fs::read_to_string(fixture(name).join(file)).unwrap();
+        text.lines().nth(line - 1).unwrap().trim().to_string()
+    }
+
+    #[test]
+    fn additions_notes_anchors_and_addresses_are_checked_with_file_and_line() {
+        let name = "broken-additions";
+        let all = located(name);
+        let find = |needle: &str| {
+            all.iter()
+                .find(|(_, _, m)| m.contains(needle))
+                .unwrap_or_else(|| panic!("no message containing {needle:?} in {all:#?}"))
+                .clone()
+        };
+        let (f, l, _) = find("event `lamp` needs a source with a title and an https address");
+        assert_eq!(
+            (f.as_str(), line_of(name, &f, l).starts_with("source =")),
+            ("timeline.toml", true)
+        );
+        let (f, l, _) =
+            find("factor `duty` is marked as the explainer's addition but has no source");
+        assert_eq!(
+            (f.as_str(), line_of(name, &f, l)),
+            ("diagram.toml", "added = true".into())
+        );
+        let (f, l, _) = find(
+            "meta credit_url `http://example.org/the-lighthouse-year` must be an https address",
+        );
+        assert!(line_of(name, &f, l).starts_with("credit_url"));
+        let (f, l, _) = find("correction date `2 January 1901` must be an ISO day");
+        assert_eq!(line_of(name, &f, l), "date = \"2 January 1901\"");
+        let (f, l, _) = find("step `lamp-lit` has a note of 105 characters; keep it to 90");
+        assert!(line_of(name, &f, l).starts_with("note ="));
+        let (f, l, _) =
+            find("marks as added “the lamp was lit at dusk”, which is not found verbatim");
+        assert!(line_of(name, &f, l).contains("the lamp was lit at dusk"));
+        find("the addition “the lamp was lit at dusk” needs a source with a title and an https address");
+        let (f, l, _) = find("step `lamp-lit` anchors its note to `rescue`, which is not one of its highlighted events");
+        assert_eq!(line_of(name, &f, l), "anchor = \"rescue\"");
+        find("step `weigh-storm` lights `storm`, which is not a factor in play at stage `calm`");
+        find("step `weigh-storm` anchors its note to `storm`, which is not a factor in play at stage `calm`");
+        find("step `boat-out` highlights 5 events; a timeline step lights at most 4");
+        // The valid addition (found verbatim, https source) is not reported.
+        assert!(!all
+            .iter()
+            .any(|(_, _, m)| m.contains("on the first night of the year")));
+        assert_eq!(all.len(), 11, "{all:#?}");
+    }
+
+    #[test]
+    fn place_and_actor_are_required() {
+        let name = "broken-schema";
+        let all = located(name);
+        assert!(
+            all.iter().any(|(f, l, m)| f == "timeline.toml"
+                && m.contains("missing field `place`")
+                && line_of(name, f, *l) == "[[event]]"),
+            "{all:#?}"
+        );
+        assert!(
+            all.iter().any(|(f, l, m)| f == "diagram.toml"
+                && m.contains("missing field `actor`")
+                && line_of(name, f, *l) == "[[factor]]"),
+            "{all:#?}"
+        );
+    }
+
+    fn real() -> Bundle {
+        load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Sums of strength toward (course 0, course 1) at `stage`, leaving out the factors in `off`.
+    fn sums(b: &Bundle, stage: usize, off: &[&str]) -> (u32, u32) {
+        let left = &b.diagram.course[0].id;
+        let mut s = (0, 0);
+        for st in &b.diagram.stage[..=stage] {
+            for id in st.adds.iter().filter(|id| !off.contains(&id.as_ref())) {
+                let f = b.diagram.factor.iter().find(|f| f.id == *id).unwrap();
+                if f.toward == *left {
+                    s.0 += f.strength as u32;
+                } else {
+                    s.1 += f.strength as u32;
+                }
+            }
+        }
+        s
+    }
+
+    /// The explainer's reading, stated as numbers so the page can state each result. Change a
+    /// weight and this test says which sentence of the method note and which step summary to
+    /// revisit.
+    #[test]
+    fn the_real_diagram_follows_the_reading() {
+        let b = real();
+        let d = &b.diagram;
+        assert_eq!(
+            (d.course[0].id.as_ref(), d.course[1].id.as_ref()),
+            ("stay-out", "korea")
+        );
+        let stages: Vec<(&str, (u32, u32))> = (0..d.stage.len())
+            .map(|i| (d.stage[i].id.as_ref(), sums(&b, i, &[])))
+            .collect();
+        assert_eq!(
+            stages,
+            vec![
+                ("spring-1950", (9, 1)),
+                ("june-1950", (9, 3)),
+                ("fleet", (9, 5)),
+                ("summer-1950", (9, 7)),
+                ("inchon", (9, 10)), // Korea leads for the first time
+                ("stalin-asks", (9, 12)),
+                ("october-warnings", (9, 13)),
+                ("doubts", (12, 13)), // almost level
+                ("decision", (12, 18)),
+                ("reaffirmed", (14, 18)),
+            ]
+        );
+        // The final stage with one factor switched off: only the advance to the Yalu decides
+        // the outcome on its own.
+        let last = d.stage.len() - 1;
+        let mut results: Vec<(&str, (u32, u32))> = d
+            .factor
+            .iter()
+            .map(|f| (f.id.as_ref(), sums(&b, last, &[f.id.as_ref()])))
+            .collect();
+        results.sort();
+        assert_eq!(
+            results,
+            vec![
+                ("domestic-priorities", (11, 18)),
+                ("fragile-regime", (12, 18)),
+                ("inchon-turn", (14, 15)),
+                ("no-air-cover", (12, 18)),
+                ("outgunned", (11, 18)),
+                ("revolutionary-resolve", (14, 16)),
+                ("seventh-fleet", (14, 16)),
+                ("soviet-alliance", (14, 17)),
+                ("stalin-request", (14, 16)),
+                ("unfinished-civil-war", (10, 18)),
+                ("us-threat", (14, 16)),
+                ("warnings-ignored", (14, 17)),
+                ("yalu-advance", (14, 13)), // the only single switch that turns the balance
+            ]
+        );
+        let flips: Vec<&str> = results
+            .iter()
+            .filter(|(_, (l, r))| l >= r)
+            .map(|(id, _)| *id)
+            .collect();
+        assert_eq!(flips, vec!["yalu-advance"]);
+        // Factors beyond the essay carry the mark and a source.
+        let added: Vec<&str> = d
+            .factor
+            .iter()
+            .filter(|f| f.added)
+            .map(|f| f.id.as_ref())
+            .collect();
+        assert_eq!(added, vec!["seventh-fleet", "outgunned", "no-air-cover"]);
+    }
+
+    /// Each instrument moves forward in time: timeline steps never show an earlier window or an
+    /// earlier first highlight than the timeline step before them, the diagram's stages never go
+    /// back, and the diagram's steps come together.
+    #[test]
+    fn each_graphic_moves_forward_in_time() {
+        let b = real();
+        let mut last_tl: Option<(i32, i32, &str)> = None;
+        let mut last_stage = 0;
+        let mut diagram_runs = 0;
+        let mut in_diagram = false;
+        for (_, s) in b.steps() {
+            match &s.graphic {
+                Graphic::Timeline {
+                    from, highlight, ..
+                } => {
+                    in_diagram = false;
+                    let first = highlight
+                        .iter()
+                        .map(|h| b.event(h).unwrap().date.first_day())
+                        .min()
+                        .unwrap_or(from.first_day());
+                    if let Some((f, h, prev)) = last_tl {
+                        assert!(
+                            from.first_day() >= f && first >= h,
+                            "timeline step `{}` goes back in time after `{prev}`",
+                            s.id
+                        );
+                    }
+                    last_tl = Some((from.first_day(), first, s.id.as_ref()));
+                }
+                Graphic::Diagram { stage, .. } => {
+                    if !in_diagram {
+                        diagram_runs += 1;
+                        in_diagram = true;
+                    }
+                    let i = b.stage_index(stage).unwrap();
+                    assert!(i >= last_stage, "diagram step `{}` goes back a stage", s.id);
+                    last_stage = i;
+                }
+                Graphic::Map { .. } => in_diagram = false,
+            }
+        }
+        assert_eq!(diagram_runs, 1, "the diagram's steps come together");
+        assert_eq!(
+            last_stage,
+            b.diagram.stage.len() - 1,
+            "the diagram reaches its last stage"
+        );
     }
 }
