@@ -47,8 +47,8 @@ impl Class {
 
 pub const WIDE_MIN_W: f64 = 520.0;
 pub const WIDE_MIN_H: f64 = 380.0;
-pub const NARROW_MIN_W: f64 = 280.0;
-pub const NARROW_MIN_H: f64 = 230.0;
+pub const NARROW_MIN_W: f64 = 300.0;
+pub const NARROW_MIN_H: f64 = 250.0;
 
 // Wide geometry (CSS px). The stylesheet's `.inst-tl` rules use the same numbers.
 /// Side padding of the plot, so marks at the ends stay clear of its edge.
@@ -330,6 +330,18 @@ struct Boxed {
     lx: f64,
 }
 
+/// A wide label in the making: what it says and where its box went.
+#[derive(Clone, Debug)]
+struct Placed {
+    item: usize,
+    kind: Kind,
+    title: Vec<String>,
+    note: Vec<String>,
+    b: Boxed,
+    w: f64,
+    h: f64,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn wide(
     axis: &TimeAxis,
@@ -345,8 +357,8 @@ fn wide(
 ) -> Layout {
     let inner_w = w0 - 2.0 * PAD;
     let inner_h = h0 - AXIS_H;
-    // Lane by lane: the boxes placed so far, and the lowest clear height above the marks.
-    let mut boxes: Vec<Vec<Boxed>> = vec![Vec::new(); 4];
+    let base_need = LANE_NAME_H + MARK_OFF + 2.0;
+    // The lowest clear height above each lane's marks (taller where marks stack).
     let clear: Vec<f64> = (0..4)
         .map(|lane| {
             let tallest = (0..marks.len())
@@ -357,130 +369,184 @@ fn wide(
             8.0 + tallest as f64 * STACK + 4.0
         })
         .collect();
-    let mut placed: Vec<(usize, Kind, Vec<String>, Vec<String>, Boxed, f64, f64)> = Vec::new();
-    let mut unplaced = Vec::new();
-    let base_need = LANE_NAME_H + MARK_OFF + 2.0;
-    let need = |boxes: &[Vec<Boxed>], lane: usize| -> f64 {
-        boxes[lane]
-            .iter()
-            .map(|b| b.up1)
-            .fold(clear[lane], f64::max)
-    };
-    let fits = |boxes: &[Vec<Boxed>]| {
-        (0..4).map(|l| base_need + need(boxes, l)).sum::<f64>() <= inner_h
-    };
-    let mut candidates: Vec<(usize, Kind)> = lit
-        .iter()
-        .map(|&i| (i, if Some(i) == anchor { Kind::Anchor } else { Kind::Lit }))
-        .collect();
-    // The anchor first: it carries the step's one sentence.
-    candidates.sort_by_key(|&(_, k)| k != Kind::Anchor);
-    candidates.extend(context.iter().map(|&i| (i, Kind::Context)));
-    let mut n_context = 0;
-    for (i, kind) in candidates {
-        if kind == Kind::Context && n_context >= scene.max_context {
-            break;
-        }
-        let lane = marks[i].lane;
-        let mx = PAD + view.f(marks[i].t) * inner_w;
-        // Lit marks in this lane still to be labelled: a box over one would block its leader.
-        let pending: Vec<f64> = lit
-            .iter()
-            .filter(|&&j| j != i && marks[j].lane == lane && !placed.iter().any(|p| p.0 == j))
-            .map(|&j| PAD + view.f(marks[j].t) * inner_w)
-            .collect();
-        // Each measure (wider ones take fewer lines), reaching right or left from the mark: the
-        // box that blocks fewest lit marks, then sits lowest, then is narrowest.
-        let mut best: Option<((usize, f64, f64), Vec<String>, Vec<String>, Boxed, f64, f64)> =
-            None;
-        for measure in [190.0, 240.0, 300.0] {
-            let (title, note, w, h) = text_of(items, i, kind, &scene.note, TITLE, measure);
-            if w > inner_w {
-                continue;
-            }
-            for x0 in [mx - 10.0, mx + 10.0 - w] {
-                let x0 = x0.clamp(PAD, w0 - PAD - w);
-                let bx = Boxed {
-                    x0,
-                    x1: x0 + w,
-                    up0: 0.0,
-                    up1: 0.0,
-                    lx: mx,
-                };
-                let Some(up0) = lowest_free(&boxes[lane], bx, h, clear[lane]) else {
-                    continue;
-                };
-                let b = Boxed {
-                    up0,
-                    up1: up0 + h,
-                    ..bx
-                };
-                let blocked = pending
+    // One lane's labels placed in the given order; None when one of them finds no room.
+    let place_lane = |here: &[(usize, Kind)]| -> Option<Vec<Placed>> {
+        let mut boxes: Vec<Boxed> = Vec::new();
+        let mut placed: Vec<Placed> = Vec::new();
+        {
+            for (k, &(i, kind)) in here.iter().enumerate() {
+                let lane = marks[i].lane;
+                let mx = PAD + view.f(marks[i].t) * inner_w;
+                // Columns of the labelled marks still to place: a box over one would block its leader.
+                let pending: Vec<f64> = here[k + 1..]
                     .iter()
-                    .filter(|&&x| x > b.x0 - 4.0 && x < b.x1 + 4.0)
-                    .count();
-                let score = (blocked, b.up1, w);
-                let better = best.as_ref().is_none_or(|(o, ..)| {
-                    (score.0, score.1, score.2) < (o.0, o.1, o.2)
-                });
-                if better {
-                    best = Some((score, title.clone(), note.clone(), b, w, h));
+                    .map(|&(j, _)| PAD + view.f(marks[j].t) * inner_w)
+                    .collect();
+                let mut best: Option<((usize, f64, f64), Placed)> = None;
+                for measure in [190.0, 240.0, 300.0] {
+                    let (title, note, w, h) = text_of(items, i, kind, &scene.note, TITLE, measure);
+                    if w > inner_w {
+                        continue;
+                    }
+                    // Boxes start just left of the mark, or end just right of it, or tuck in
+                    // beside a neighbour's leader; the mark's own leader must land on the box.
+                    let mut starts = vec![mx - 10.0, mx + 10.0 - w, mx - 3.0, mx + 3.0 - w];
+                    for &p in &pending {
+                        starts.push(p + 5.0);
+                        starts.push(p - 5.0 - w);
+                    }
+                    for x0 in starts {
+                        let x0 = x0.clamp(PAD, w0 - PAD - w);
+                        if mx < x0 + 2.0 || mx > x0 + w - 2.0 {
+                            continue;
+                        }
+                        let bx = Boxed {
+                            x0,
+                            x1: x0 + w,
+                            up0: 0.0,
+                            up1: 0.0,
+                            lx: mx,
+                        };
+                        let Some(up0) = lowest_free(&boxes, bx, h, clear[lane]) else {
+                            continue;
+                        };
+                        let b = Boxed {
+                            up0,
+                            up1: up0 + h,
+                            ..bx
+                        };
+                        let blocked = pending
+                            .iter()
+                            .filter(|&&x| x > b.x0 - 4.0 && x < b.x1 + 4.0)
+                            .count();
+                        let score = (blocked, b.up1, (x0 - (mx - 10.0)).abs());
+                        if best.as_ref().is_none_or(|(o, _)| score < *o) {
+                            best = Some((
+                                score,
+                                Placed {
+                                    item: i,
+                                    kind,
+                                    title: title.clone(),
+                                    note: note.clone(),
+                                    b,
+                                    w,
+                                    h,
+                                },
+                            ));
+                        }
+                    }
+                }
+                let (_, p) = best?;
+                boxes.push(p.b);
+                placed.push(p);
+            }
+        }
+        Some(placed)
+    };
+    let place = |chosen: &[(usize, Kind)]| -> (Vec<Placed>, Vec<usize>, f64) {
+        let mut placed: Vec<Placed> = Vec::new();
+        let mut failed = Vec::new();
+        let mut total = 0.0;
+        for lane in 0..4 {
+            let mut here: Vec<(usize, Kind)> = chosen
+                .iter()
+                .copied()
+                .filter(|&(i, _)| marks[i].lane == lane)
+                .collect();
+            // Right to left first: a box placed low reaches rightward, clear of the leaders of
+            // the marks to its left, which rise past it to boxes placed higher. Near the right
+            // edge boxes reach leftward, and left to right works instead: take the lower stack.
+            here.sort_by(|a, b| marks[b.0].t.total_cmp(&marks[a.0].t));
+            let rtl = place_lane(&here);
+            here.reverse();
+            let ltr = place_lane(&here);
+            let height = |p: &Vec<Placed>| p.iter().map(|x| x.b.up1).fold(clear[lane], f64::max);
+            let best = match (rtl, ltr) {
+                (Some(a), Some(b)) => Some(if height(&b) < height(&a) { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            match best {
+                Some(p) => {
+                    total += base_need + height(&p);
+                    placed.extend(p);
+                }
+                None => {
+                    failed.extend(here.iter().map(|h| h.0));
+                    total += base_need + clear[lane];
                 }
             }
         }
-        let best = best.map(|(_, t, n, b, w, h)| (t, n, b, w, h));
-        let Some((title, note, b, w, h)) = best else {
-            if kind != Kind::Context {
-                unplaced.push(i);
-            }
-            continue;
-        };
-        boxes[lane].push(b);
-        if !fits(&boxes) {
-            // Over the room the plot has: context gives way; a lit label that cannot fit is
-            // reported (real content must never do that: the tests check).
-            boxes[lane].pop();
-            if kind != Kind::Context {
-                unplaced.push(i);
-            }
-            continue;
-        }
-        if kind == Kind::Context {
-            n_context += 1;
-        }
-        placed.push((i, kind, title, note, b, w, h));
+        (placed, failed, total)
+    };
+    // Every lit event (the anchor carries the note), then context names while they fit.
+    let mut chosen: Vec<(usize, Kind)> = lit
+        .iter()
+        .map(|&i| (i, if Some(i) == anchor { Kind::Anchor } else { Kind::Lit }))
+        .collect();
+    let (mut placed, mut unplaced, mut total) = place(&chosen);
+    if total > inner_h {
+        // Real content must never get here: the tests check every scene.
+        let over: Vec<usize> = chosen
+            .iter()
+            .map(|c| c.0)
+            .filter(|i| !unplaced.contains(i))
+            .collect();
+        unplaced.extend(over);
     }
+    let mut n_context = 0;
+    for &c in context {
+        if n_context >= scene.max_context || !unplaced.is_empty() {
+            break;
+        }
+        chosen.push((c, Kind::Context));
+        let (p, f, t) = place(&chosen);
+        if f.is_empty() && t <= inner_h {
+            (placed, total) = (p, t);
+            n_context += 1;
+        } else {
+            chosen.pop();
+        }
+    }
+    let _ = total;
     // Lanes: each gets what it needs, and the rest of the height is shared out evenly.
-    let needs: Vec<f64> = (0..4).map(|l| base_need + need(&boxes, l)).collect();
+    let needs: Vec<f64> = (0..4)
+        .map(|l| {
+            base_need
+                + placed
+                    .iter()
+                    .filter(|p| marks[p.item].lane == l)
+                    .map(|p| p.b.up1)
+                    .fold(clear[l], f64::max)
+        })
+        .collect();
     let spare = (inner_h - needs.iter().sum::<f64>()).max(0.0) / 4.0;
     let mut lanes = [0.0; 5];
     for l in 0..4 {
         lanes[l + 1] = lanes[l] + (needs[l] + spare) / inner_h;
     }
-    // Rounding must not push the last edge past the axis.
     lanes[4] = lanes[4].min(1.0);
     let labels = placed
         .into_iter()
-        .map(|(i, kind, title, note, b, w, h)| {
-            let m = &marks[i];
+        .map(|p| {
+            let m = &marks[p.item];
             let fx = view.f(m.t);
             let lift = m.stack as f64 * STACK;
             Label {
-                item: i,
-                kind,
-                title,
-                note,
+                item: p.item,
+                kind: p.kind,
+                title: p.title,
+                note: p.note,
                 // Anchored at the mark: the box keeps its px offset from it as the plot grows.
                 pos: Pos {
                     fx,
-                    dx: b.x0 - (PAD + fx * inner_w),
+                    dx: p.b.x0 - (PAD + fx * inner_w),
                     fy: lanes[m.lane + 1],
-                    dy: -MARK_OFF - b.up1,
+                    dy: -MARK_OFF - p.b.up1,
                 },
-                w,
-                h,
+                w: p.w,
+                h: p.h,
                 // From the top of the mark straight up to the box's bottom edge.
-                leader: vec![(0.0, -7.0), (0.0, -(b.up0 - lift))],
+                leader: vec![(0.0, -7.0), (0.0, -(p.b.up0 - lift))],
             }
         })
         .collect();
@@ -533,7 +599,7 @@ fn narrow(
 ) -> Layout {
     let inner_h = h0 - NARROW_TOP - NARROW_BOTTOM;
     let lx = GUTTER + 4.0 * RAIL + 12.0;
-    let measure = w0 - lx - 4.0;
+    let measure = w0 - lx - 4.0 - 2.0 * BOX_PAD;
     let mut chosen: Vec<(usize, Kind)> = lit
         .iter()
         .map(|&i| {
