@@ -1,10 +1,8 @@
-//! The explainer in the browser. This file only mounts; see `app` for what is mounted where.
-
-mod app;
-mod components;
-mod content;
-mod dom;
+//! The essay's page. This file only starts the app: see `essay` for what it attaches to.
 
 fn main() {
-    app::start();
+    explainer::boot::start(
+        explainer_model::route::Widget::Essay,
+        explainer::essay::attach,
+    );
 }

@@ -85,6 +85,17 @@ impl Model {
         }
     }
 
+    /// The model from its parts, as a page carries them: for each factor the stage it enters
+    /// at, its side (0 or 1) and its strength.
+    pub fn from_parts(enters: Vec<usize>, side: Vec<usize>, strength: Vec<u32>) -> Model {
+        let n = enters.len().min(side.len()).min(strength.len()).min(64);
+        Model {
+            enters: enters[..n].to_vec(),
+            side: side[..n].iter().map(|&s| s.min(1)).collect(),
+            strength: strength[..n].to_vec(),
+        }
+    }
+
     pub fn factor_count(&self) -> usize {
         self.side.len()
     }
@@ -166,7 +177,8 @@ pub fn verdict_words(b: Balance, toward: [&str; 2]) -> String {
     let lean = (b.right as f64 - b.left as f64) / total;
     let side = usize::from(lean > 0.0);
     match lean.abs() {
-        a if a <= 0.1 => "Nearly level".to_string(),
+        a if a == 0.0 => "Level".to_string(),
+        a if a <= 0.1 => format!("Nearly level, just toward {}", toward[side]),
         a if a <= 0.45 => format!("Leans toward {}", toward[side]),
         _ => format!("Leans strongly toward {}", toward[side]),
     }
@@ -180,7 +192,9 @@ pub fn sums(b: Balance, names: [&str; 2]) -> String {
 /// What switching one factor off does at `stage`: the verdict with it, and without it.
 pub fn without(m: &Model, stage: usize, factor: usize) -> (Option<usize>, Option<usize>) {
     let on = m.balance(stage, Switches::default()).leaning();
-    let off = m.balance(stage, Switches::default().toggled(factor)).leaning();
+    let off = m
+        .balance(stage, Switches::default().toggled(factor))
+        .leaning();
     (on, off)
 }
 
@@ -440,22 +454,28 @@ mod tests {
         let v = |l, r| verdict_words(Balance { left: l, right: r }, TOWARD);
         assert_eq!(v(9, 1), "Leans strongly toward staying in");
         assert_eq!(v(9, 6), "Leans toward staying in");
-        assert_eq!(v(10, 11), "Nearly level");
+        assert_eq!(v(10, 11), "Nearly level, just toward rowing out");
         assert_eq!(v(9, 15), "Leans toward rowing out");
         assert_eq!(v(2, 20), "Leans strongly toward rowing out");
-        assert_eq!(v(0, 0), "Nearly level");
+        assert_eq!(v(0, 0), "Level");
     }
 
     #[test]
     fn segments_stack_outward_in_order_of_arrival_on_one_fixed_scale() {
         let m = Model::new(&diagram());
         let u = unit(&m);
-        assert!((u - 0.5 / 20.0).abs() < 1e-12, "small totals still use 20 points a side");
+        assert!(
+            (u - 0.5 / 20.0).abs() < 1e-12,
+            "small totals still use 20 points a side"
+        );
         // Left: civil-war (4) then weak-army (3), both spring, in file order.
         let (s1, w1) = segment(&m, 1);
         let (s3, w3) = segment(&m, 3);
         assert!((s1 + w1 - 0.5).abs() < 1e-12 && (w1 - 4.0 * u).abs() < 1e-12);
-        assert!((s3 + w3 - s1).abs() < 1e-12, "the later one sits further out");
+        assert!(
+            (s3 + w3 - s1).abs() < 1e-12,
+            "the later one sits further out"
+        );
         // Right: fleet (june) then yalu (october).
         let (s2, _) = segment(&m, 2);
         let (s0, _) = segment(&m, 0);
@@ -491,7 +511,15 @@ mod tests {
     #[test]
     fn switching_one_factor_off_says_whether_the_outcome_changes() {
         let m = Model::new(&diagram());
-        assert_eq!(without(&m, 2, 0), (Some(1), Some(0)), "without the yalu it tips back");
-        assert_eq!(without(&m, 2, 3), (Some(1), Some(1)), "without the weak army it still goes");
+        assert_eq!(
+            without(&m, 2, 0),
+            (Some(1), Some(0)),
+            "without the yalu it tips back"
+        );
+        assert_eq!(
+            without(&m, 2, 3),
+            (Some(1), Some(1)),
+            "without the weak army it still goes"
+        );
     }
 }

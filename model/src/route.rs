@@ -236,9 +236,7 @@ pub fn parse_on(page: Widget, search: &str, hash: &str) -> Route {
                     .take(64)
                     .collect()
             }
-            k if WIDGETS.iter().any(|s| s.key == k) => {
-                query_target = clean_id(&v, &mut r.notes)
-            }
+            k if WIDGETS.iter().any(|s| s.key == k) => query_target = clean_id(&v, &mut r.notes),
             // Hosts add their own parameters (utm_*, fbclid…): they are none of our business.
             _ => {}
         }
@@ -272,7 +270,13 @@ pub fn parse(search: &str, hash: &str) -> Route {
 }
 
 /// The address of a widget's page, relative to the essay's folder, with its state.
-pub fn widget_href(w: Widget, target: Option<&str>, off: &[&str], theme: Theme, embed: bool) -> String {
+pub fn widget_href(
+    w: Widget,
+    target: Option<&str>,
+    off: &[&str],
+    theme: Theme,
+    embed: bool,
+) -> String {
     let spec = w.spec();
     let mut q: Vec<String> = Vec::new();
     if embed {
@@ -377,7 +381,9 @@ mod tests {
         );
         assert_eq!(parse("?widget=map&line=armistice", "").widget, Widget::Map);
         assert_eq!(
-            parse_on(Widget::Map, "", "#line-armistice").target.as_deref(),
+            parse_on(Widget::Map, "", "#line-armistice")
+                .target
+                .as_deref(),
             Some("armistice")
         );
     }
@@ -402,21 +408,41 @@ mod tests {
     fn what_if_switches_travel_in_the_address() {
         let r = parse_on(Widget::Diagram, "?off=seventh-fleet,us-threat,,%3Cx%3E", "");
         assert_eq!(r.off, vec!["seventh-fleet", "us-threat"]);
-        assert_eq!(r.notes.len(), 1, "the unreadable id is noted: {:?}", r.notes);
         assert_eq!(
-            widget_href(Widget::Diagram, Some("decision"), &["seventh-fleet", "us-threat"], Theme::Dark, true),
+            r.notes.len(),
+            1,
+            "the unreadable id is noted: {:?}",
+            r.notes
+        );
+        assert_eq!(
+            widget_href(
+                Widget::Diagram,
+                Some("decision"),
+                &["seventh-fleet", "us-threat"],
+                Theme::Dark,
+                true
+            ),
             "diagram/?embed=1&stage=decision&off=seventh-fleet,us-threat&theme=dark"
         );
-        assert_eq!(widget_href(Widget::Essay, None, &[], Theme::Auto, false), "./");
+        assert_eq!(
+            widget_href(Widget::Essay, None, &[], Theme::Auto, false),
+            "./"
+        );
     }
 
     #[test]
     fn a_wordpress_secret_is_not_a_step_and_does_not_break_deep_links() {
         let r = parse_on(Widget::Timeline, "?embed=1", "#?secret=Ab12Cd34");
-        assert_eq!((r.secret.as_deref(), r.target.as_deref()), (Some("Ab12Cd34"), None));
+        assert_eq!(
+            (r.secret.as_deref(), r.target.as_deref()),
+            (Some("Ab12Cd34"), None)
+        );
         assert!(r.notes.is_empty(), "{:?}", r.notes);
         let r = parse_on(Widget::Timeline, "", "#event-yalu-crossing#?secret=x9");
-        assert_eq!((r.secret.as_deref(), r.target.as_deref()), (Some("x9"), Some("yalu-crossing")));
+        assert_eq!(
+            (r.secret.as_deref(), r.target.as_deref()),
+            (Some("x9"), Some("yalu-crossing"))
+        );
         let r = parse("", "#the-decision?secret=zz");
         assert_eq!(r.target.as_deref(), Some("the-decision"));
     }

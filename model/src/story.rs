@@ -46,14 +46,20 @@ pub struct Frame<'a> {
 
 /// The stage with step `active` active (None: above the first step, the opening scenes).
 /// `openings` are each instrument's scene before the story reaches it.
-pub fn frame<'a>(steps: &[StepView<'a>], openings: [&'a str; 3], active: Option<usize>) -> Frame<'a> {
+pub fn frame<'a>(
+    steps: &[StepView<'a>],
+    openings: [&'a str; 3],
+    active: Option<usize>,
+) -> Frame<'a> {
     let mut scenes = openings;
     let upto = active.map_or(0, |a| (a + 1).min(steps.len()));
     for s in &steps[..upto] {
         scenes[s.inst.index()] = s.scene;
     }
     let inst = match active {
-        Some(a) => steps.get(a.min(steps.len().saturating_sub(1))).map(|s| s.inst),
+        Some(a) => steps
+            .get(a.min(steps.len().saturating_sub(1)))
+            .map(|s| s.inst),
         None => steps.first().map(|s| s.inst),
     }
     .unwrap_or(Inst::Timeline);
@@ -110,7 +116,10 @@ mod tests {
     #[test]
     fn the_instrument_off_stage_keeps_its_last_scene() {
         let f = frame(&steps(), OPEN, Some(1));
-        assert_eq!(f.scenes[0], "lamp-lit", "the timeline waits where step 0 left it");
+        assert_eq!(
+            f.scenes[0], "lamp-lit",
+            "the timeline waits where step 0 left it"
+        );
         let f = frame(&steps(), OPEN, Some(2));
         assert_eq!(f.scenes, ["boat-out", "weigh-storm", "none"]);
     }

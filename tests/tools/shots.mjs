@@ -1,6 +1,7 @@
 // Screenshots of the release build for a person to look at:
-//   node tests/tools/shots.mjs [outdir] [url-suffix ...]
-// Serves dist/ under /explainer/ and writes one PNG per width and address.
+//   node tests/tools/shots.mjs [outdir] [address ...]
+// Serves dist/ under /explainer/ and writes one PNG per width and address (relative to the
+// essay's folder: '#the-decision', 'timeline/', 'diagram/?off=yalu-advance').
 import { startServer } from '../e2e/lib/server.mjs';
 import { startDriver, newSession } from '../e2e/lib/webdriver.mjs';
 import { mkdir } from 'node:fs/promises';
@@ -9,17 +10,18 @@ import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('../../dist/', import.meta.url));
 const out = process.argv[2] ?? 'tests/artifacts/shots';
-const suffixes = process.argv.length > 3 ? process.argv.slice(3) : ['', '#korea-intervenes', '#tide-turns-at-inchon', '#the-decision'];
+const addresses = process.argv.length > 3 ? process.argv.slice(3) : ['', '#taiwan-first', '#tide-turns-at-inchon', '#the-decision', 'timeline/', 'diagram/'];
+const widths = (process.env.SHOT_WIDTHS ?? '375,768,1280').split(',').map(Number);
 await mkdir(out, { recursive: true });
 const server = await startServer({ root, base: '/explainer/' });
 const driver = await startDriver('chromium');
 try {
-  for (const width of [375, 768, 1280]) {
-    const s = await newSession(driver, { width, height: width < 500 ? 740 : 900 });
-    for (const suffix of suffixes) {
-      await s.get(`${server.url}${suffix}`);
-      await new Promise((r) => setTimeout(r, 900));
-      const name = `${width}-${suffix.replace(/[^a-z0-9]+/gi, '_') || 'top'}.png`;
+  for (const width of widths) {
+    const s = await newSession(driver, { width, height: width < 500 ? 740 : width < 1000 ? 1024 : 800 });
+    for (const address of addresses) {
+      await s.get(`${server.url}${address}`);
+      await new Promise((r) => setTimeout(r, 1200));
+      const name = `${width}-${address.replace(/[^a-z0-9]+/gi, '_') || 'top'}.png`;
       await s.screenshot(join(out, name));
       console.log(join(out, name));
     }

@@ -74,6 +74,10 @@ pub fn css(b: &Bundle, scenes: &[&Scene]) -> String {
                 lit.join(",")
             );
         }
+        let _ = write!(
+            o,
+            ".inst-dg[data-scene=\"{id}\"] .row-note[data-for=\"{id}\"]{{display:block}}"
+        );
         if s.stage + 1 == d.stage.len() {
             let _ = write!(o, ".inst-dg[data-scene=\"{id}\"] .sw{{display:flex}}");
         }
@@ -107,24 +111,40 @@ pub fn instrument(b: &Bundle, scenes: &[&Scene], initial: &str, mode: Mode) -> S
     let enters: Vec<String> = (0..m.factor_count())
         .map(|f| m.enters_at(f).to_string())
         .collect();
+    let ids: Vec<&str> = d.factor.iter().map(|f| f.id.as_ref()).collect();
+    let stages: Vec<String> = scenes
+        .iter()
+        .map(|s| format!("{}:{}", s.id, s.stage))
+        .collect();
     let _ = write!(
         o,
-        r#"<div class="inst inst-dg{}" data-inst="diagram" data-scene="{}" data-last="{}" data-sides="{}" data-strengths="{}" data-enters="{}" data-unit="{}" data-toward="{}|{}">"#,
+        r#"<div class="inst inst-dg{}" data-inst="diagram" data-scene="{}" data-stages="{}" data-stage-ids="{}" data-ids="{}" data-sides="{}" data-strengths="{}" data-enters="{}" data-unit="{}" data-toward="{}|{}" data-names="{}|{}">"#,
         if still { " is-still" } else { "" },
         escape(initial),
-        escape(&d.stage.get(last).map_or(String::new(), |s| s.id.to_string())),
-        sides.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" "),
+        escape(&stages.join(" ")),
+        escape(
+            &d.stage
+                .iter()
+                .map(|s| s.id.as_ref())
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        escape(&ids.join(" ")),
+        sides
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
         strengths.join(" "),
         enters.join(" "),
         num(crate::diagram::unit(&m)),
         escape(towards[0]),
         escape(towards[1]),
+        escape(names[0]),
+        escape(names[1]),
     );
     // The question, and the stage in a kicker.
-    let _ = write!(
-        o,
-        r#"<div class="inst-head"><p class="dg-when">"#
-    );
+    let _ = write!(o, r#"<div class="inst-head"><p class="dg-when">"#);
     for s in scenes {
         let _ = write!(
             o,
@@ -193,26 +213,13 @@ pub fn instrument(b: &Bundle, scenes: &[&Scene], initial: &str, mode: Mode) -> S
     }
     o.push_str("</p>");
     // The ledger.
-    let _ = write!(
-        o,
-        r#"<ul class="dg-ledger" aria-label="Factors">"#
-    );
+    let _ = write!(o, r#"<ul class="dg-ledger" aria-label="Factors">"#);
     for f in entry_order(&m) {
         let fa = &d.factor[f];
         let side = m.side(f);
         let w = m.strength(f);
         let pips: String = (0..5).map(|i| if i < w { '●' } else { '○' }).collect();
-        let (on, off) = without(&m, last, f);
-        let outcome = match (on, off) {
-            (a, b) if a == b => format!(
-                "Without it, the final stage still {}.",
-                lean_phrase(m.balance(last, Switches::default().toggled(f)), towards)
-            ),
-            _ => format!(
-                "Without it, the final stage {} instead.",
-                lean_phrase(m.balance(last, Switches::default().toggled(f)), towards)
-            ),
-        };
+        let outcome = outcome(&m, last, f, towards);
         let _ = write!(
             o,
             r#"<li class="row f-{id} side-{side} a-{actor}" data-factor="{id}"><div class="row-in"><p class="row-head"><span class="gl" title="{actor_name}"></span><span class="row-label">{label}</span><span class="vh"> ({actor_name}; pulls toward “{course}”; strength {w} of 5; from {date})</span></p><p class="row-meta" aria-hidden="true"><span class="pips">{pips}</span><span class="chip-date">{date}</span>{added}</p>"#,
@@ -228,7 +235,10 @@ pub fn instrument(b: &Bundle, scenes: &[&Scene], initial: &str, mode: Mode) -> S
                 ""
             },
         );
-        for s in scenes.iter().filter(|s| s.anchor == Some(f) && !s.note.is_empty()) {
+        for s in scenes
+            .iter()
+            .filter(|s| s.anchor == Some(f) && !s.note.is_empty())
+        {
             let _ = write!(
                 o,
                 r#"<span class="row-note" data-for="{}">{}</span>"#,
@@ -255,11 +265,7 @@ pub fn instrument(b: &Bundle, scenes: &[&Scene], initial: &str, mode: Mode) -> S
         o.push_str("</div></li>");
     }
     o.push_str("</ul>");
-    let _ = write!(
-        o,
-        r#"<p class="dg-caveat">{}</p>"#,
-        escape(&d.note)
-    );
+    let _ = write!(o, r#"<p class="dg-caveat">{}</p>"#, escape(&d.note));
     if !still {
         o.push_str(r#"<div class="dg-tools"><button type="button" class="chip reset" disabled>Count every factor again</button></div>"#);
     }
@@ -267,13 +273,22 @@ pub fn instrument(b: &Bundle, scenes: &[&Scene], initial: &str, mode: Mode) -> S
     o
 }
 
-fn lean_phrase(b: crate::diagram::Balance, towards: [&str; 2]) -> String {
-    let w = verdict_words(b, towards);
-    // "Leans toward X" reads as "leans toward X" mid-sentence.
-    let mut c = w.chars();
-    match c.next() {
-        Some(first) => first.to_lowercase().collect::<String>() + c.as_str(),
-        None => w,
+/// What switching factor `f` off does at `stage`, in a sentence with the sums.
+pub fn outcome(m: &Model, stage: usize, f: usize, towards: [&str; 2]) -> String {
+    let (on, off) = without(m, stage, f);
+    let b = m.balance(stage, Switches::default().toggled(f));
+    let sums = format!("{} to {}", b.left, b.right);
+    match off {
+        None => format!("Without it, the two sides are level ({sums})."),
+        Some(side) if Some(side) == on => {
+            format!(
+                "Without it, the final stage still leans toward {} ({sums}).",
+                towards[side]
+            )
+        }
+        Some(side) => format!(
+            "Without it, the final stage tips toward {} instead ({sums}).",
+            towards[side]
+        ),
     }
-    .replace("nearly level", "is nearly level")
 }

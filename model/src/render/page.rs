@@ -130,7 +130,9 @@ pub fn essay(site: &Site) -> Page {
 </header>
 "##);
     // The stage: the first step's instrument in its opening scene, every other one waiting.
-    let first_view = steps.first().map_or("timeline", |(_, s)| graphic_view(&s.graphic));
+    let first_view = steps
+        .first()
+        .map_or("timeline", |(_, s)| graphic_view(&s.graphic));
     let dg_open = dg_steps.first().map_or("", |s| s.id.as_str());
     let _ = write!(
         o,
@@ -249,7 +251,7 @@ fn stepper(b: &Bundle) -> String {
     }
     o.push_str(r#"</select></label>"#);
     o.push_str(&embed_panel(true));
-    o.push_str(r#"</div><div class="step-progress" aria-hidden="true"><span class="bar"></span>"#);
+    o.push_str(r#"</div><div class="step-progress" aria-hidden="true"><span class="done"></span>"#);
     let mut start = 0;
     for (ci, c) in b.essay.chapter.iter().enumerate() {
         if ci > 0 {
@@ -267,13 +269,18 @@ fn stepper(b: &Bundle) -> String {
 
 /// The Embed panel: the app writes the code for what the reader is looking at.
 pub fn embed_panel(with_choice: bool) -> String {
-    let mut o = String::from(r#"<details class="embed-code"><summary>Embed</summary><div class="embed-body">"#);
+    let mut o = String::from(
+        r#"<details class="embed-code"><summary>Embed</summary><div class="embed-body">"#,
+    );
     if with_choice {
         o.push_str(r#"<label class="embed-pick">What to embed <select><option value="timeline">The timeline</option><option value="diagram">The diagram, at this stage</option><option value="essay">The whole essay, from this step</option></select></label>"#);
     }
-    for (i, label) in ["Iframe (sizes itself with the script)", "Element and script"]
-        .iter()
-        .enumerate()
+    for (i, label) in [
+        "Iframe (sizes itself with the script)",
+        "Element and script",
+    ]
+    .iter()
+    .enumerate()
     {
         let _ = write!(
             o,
@@ -300,7 +307,9 @@ fn whatif_buttons(site: &Site, s: &Step) -> String {
         let (on, off) = crate::diagram::without(&m, last, f);
         (on == off, std::cmp::Reverse(m.strength(f)), f)
     });
-    let mut o = String::from(r#"<div class="whatif-try" role="group" aria-label="Try a what-if"><p class="whatif-try-lead">Try it: switch one factor off.</p>"#);
+    let mut o = String::from(
+        r#"<div class="whatif-try" role="group" aria-label="Try a what-if"><p class="whatif-try-lead">Try it: switch one factor off.</p>"#,
+    );
     for f in pick.into_iter().take(3) {
         let _ = write!(
             o,
@@ -475,7 +484,11 @@ fn sources(site: &Site, additions: &[Added]) -> String {
             escape(d.course.get(m.side(f)).map_or("", |c| c.label.as_ref())),
             m.strength(f),
             escape(&crate::diagram::verdict_words(bal, towards)),
-            if on == off { "" } else { " (changes the outcome)" },
+            if on == off {
+                ""
+            } else {
+                " (changes the outcome)"
+            },
         );
     }
     o.push_str("</tbody></table>");
@@ -526,12 +539,17 @@ pub fn widget(site: &Site, w: Widget) -> Page {
         Widget::Timeline => {
             let views: Vec<&crate::timeline::Scene> =
                 site.timeline.views.iter().map(|(s, _)| s).collect();
-            let mut body = String::from(r#"<div class="chips spans" role="group" aria-label="Show a period">"#);
+            let mut body = String::from(
+                r#"<div class="chips spans" role="group" aria-label="Show a period">"#,
+            );
             for (i, (s, label)) in site.timeline.views.iter().enumerate() {
+                let a = &site.timeline.axis;
                 let _ = write!(
                     body,
-                    r#"<button type="button" class="chip" data-scene="{}" aria-pressed="{}">{}</button>"#,
+                    r#"<button type="button" class="chip" data-scene="{}" data-t0="{}" data-t1="{}" aria-pressed="{}">{}</button>"#,
                     escape(&s.id),
+                    super::num(a.t(s.from)),
+                    super::num(a.t(s.to)),
                     i == 0,
                     escape(label)
                 );
@@ -599,7 +617,10 @@ mod tests {
         ));
         assert!(html.contains(r#"<time datetime="1900-07-14">14–15 July 1900</time><span class="precision"> · date range</span>"#));
         assert!(html.contains("Date disputed: The log and the newspaper differ by a day."));
-        assert!(html.contains("The source names no author."), "no author is said plainly");
+        assert!(
+            html.contains("The source names no author."),
+            "no author is said plainly"
+        );
         assert!(html.contains(r#"id="sources""#));
     }
 
@@ -627,11 +648,17 @@ mod tests {
         let site = Site::new(&b);
         let t = widget(&site, Widget::Timeline);
         assert!(t.body.contains(r#"class="inst inst-tl""#));
-        assert!(t.body.contains(r#"<ol class="events">"#), "the chronology, for every reader");
+        assert!(
+            t.body.contains(r#"<ol class="events">"#),
+            "the chronology, for every reader"
+        );
         assert!(!t.body.contains("rowed out"), "no essay prose");
         assert!(!t.body.contains("inst-dg"), "no other instrument");
         let d = widget(&site, Widget::Diagram);
         assert!(d.body.contains(r#"class="inst inst-dg""#) && !d.body.contains("inst-tl"));
-        assert!(d.body.contains(r#"type="checkbox""#), "the switches, without opening anything");
+        assert!(
+            d.body.contains(r#"type="checkbox""#),
+            "the switches, without opening anything"
+        );
     }
 }

@@ -48,7 +48,11 @@ pub fn span_words(from: f64, to: f64) -> String {
 }
 
 fn actor_of(b: &Bundle, i: usize) -> Actor {
-    b.timeline.event[i].actors.first().copied().unwrap_or(Actor::Prc)
+    b.timeline.event[i]
+        .actors
+        .first()
+        .copied()
+        .unwrap_or(Actor::Prc)
 }
 
 /// The per-scene rules: the window (`--t0`, `--tk`), the lanes' edges (`--l1`…`--l4`), and which
@@ -140,7 +144,9 @@ pub fn instrument(b: &Bundle, plan: &Plan, scenes: &[&Scene], initial: &str, mod
     }
     o.push_str("</div>");
     // Marks: every event (a still keeps only those in its window).
-    let window = scenes.first().map(|s| (plan.axis.t(s.from), plan.axis.t(s.to)));
+    let window = scenes
+        .first()
+        .map(|s| (plan.axis.t(s.from), plan.axis.t(s.to)));
     let _ = write!(
         o,
         r#"<ol class="evs"{}>"#,
@@ -229,7 +235,11 @@ fn context_strip(b: &Bundle, plan: &Plan, scenes: &[&Scene]) -> String {
         );
     }
     for m in &plan.marks {
-        let _ = write!(o, r#"<span class="ctx-ev" style="--a:{}"></span>"#, num(m.t));
+        let _ = write!(
+            o,
+            r#"<span class="ctx-ev" style="--a:{}"></span>"#,
+            num(m.t)
+        );
     }
     o.push_str(r#"<span class="ctx-win"></span></div><div class="ctx-years">"#);
     // Years a reader can hold on to: the first, each squeezed stretch's ends, the last.
@@ -355,7 +365,8 @@ mod tests {
     #[test]
     fn windows_read_like_a_newspaper_kicker() {
         let d = |s: &str| crate::date::DateSpan::parse(s).unwrap();
-        let w = |a: &str, z: &str| span_words(d(a).first_day() as f64, d(z).last_day() as f64 + 1.0);
+        let w =
+            |a: &str, z: &str| span_words(d(a).first_day() as f64, d(z).last_day() as f64 + 1.0);
         assert_eq!(w("1949-09", "1950-11"), "Sep 1949 – Nov 1950");
         assert_eq!(w("1950-06", "1950-09"), "Jun–Sep 1950");
         assert_eq!(w("1950-06", "1950-06"), "Jun 1950");

@@ -214,7 +214,12 @@ fn calendar_ticks(a: f64, b: f64, px_per_day: f64, min_gap: f64) -> Vec<(f64, St
             let first = (start.year as i32 + years - 1).div_euclid(years) * years;
             return (first..=end.year as i32 + 1)
                 .step_by(years as usize)
-                .map(|y| (CalDate::ymd(y as i16, 1, 1).first_day() as f64, y.to_string()))
+                .map(|y| {
+                    (
+                        CalDate::ymd(y as i16, 1, 1).first_day() as f64,
+                        y.to_string(),
+                    )
+                })
                 .filter(|&(d, _)| d >= a && d < b)
                 .collect();
         }
@@ -233,8 +238,8 @@ mod tests {
 
     fn axis() -> TimeAxis {
         let spans: Vec<(f64, f64)> = [
-            "1945-08", "1948-08", "1950-06", "1950-10", "1953-07", "1958-10", "1995-07",
-            "2020-09", "2020-10",
+            "1945-08", "1948-08", "1950-06", "1950-10", "1953-07", "1958-10", "1995-07", "2020-09",
+            "2020-10",
         ]
         .iter()
         .map(|d| (day(d), day(d) + 1.0))
@@ -251,7 +256,10 @@ mod tests {
         assert!((a.t(day("2021-01")) - 1.0).abs() < 1e-9);
         let war = a.t(day("1953-08")) - a.t(day("1950-06"));
         let after = a.t(day("1990-01")) - a.t(day("1962-01"));
-        assert!(war > 5.0 * after, "three war years outweigh 28 quiet ones: {war} vs {after}");
+        assert!(
+            war > 5.0 * after,
+            "three war years outweigh 28 quiet ones: {war} vs {after}"
+        );
         assert!(
             a.t(day("1958-10")) < 0.85,
             "the war years take most of the sheet"
@@ -281,7 +289,10 @@ mod tests {
                 ("1990", "2021"),
             ] {
                 let ticks = a.ticks(day(f), day(t), px, 56.0);
-                assert!(ticks.len() >= if px < 250.0 { 1 } else { 2 }, "{f}..{t} at {px}: {ticks:?}");
+                assert!(
+                    ticks.len() >= if px < 250.0 { 1 } else { 2 },
+                    "{f}..{t} at {px}: {ticks:?}"
+                );
                 for w in ticks.windows(2) {
                     assert!(
                         (w[1].at - w[0].at) * px >= 55.9,
@@ -295,7 +306,10 @@ mod tests {
         }
         let t = a.ticks(day("1950-06"), day("1950-10"), 700.0, 56.0);
         assert!(t.iter().any(|t| t.label == "Aug"), "{t:?}");
-        assert!(t[0].label.contains("1950"), "the year is named first: {t:?}");
+        assert!(
+            t[0].label.contains("1950"),
+            "the year is named first: {t:?}"
+        );
         let t = a.ticks(day("1950-09-20"), day("1950-10-21"), 700.0, 56.0);
         assert!(t.iter().any(|t| t.label == "1 Oct"), "{t:?}");
     }

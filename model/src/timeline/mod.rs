@@ -481,7 +481,16 @@ fn wide(
     // Every lit event (the anchor carries the note), then context names while they fit.
     let mut chosen: Vec<(usize, Kind)> = lit
         .iter()
-        .map(|&i| (i, if Some(i) == anchor { Kind::Anchor } else { Kind::Lit }))
+        .map(|&i| {
+            (
+                i,
+                if Some(i) == anchor {
+                    Kind::Anchor
+                } else {
+                    Kind::Lit
+                },
+            )
+        })
         .collect();
     let (mut placed, mut unplaced, mut total) = place(&chosen);
     if total > inner_h {

@@ -213,7 +213,12 @@ fn lit_events_are_named_in_full_with_the_note_and_nothing_overlaps_at_any_size()
             &[11, 9, 12],
             "8 October: Mao orders the Volunteers into Korea.",
         ),
-        scene("1949-09", "1950-12", &[1, 2, 4], "The fleet puts Taiwan out of reach."),
+        scene(
+            "1949-09",
+            "1950-12",
+            &[1, 2, 4],
+            "The fleet puts Taiwan out of reach.",
+        ),
         scene("1945-08", "2021-01", &[], ""),
     ];
     for s in &scenes {
@@ -252,7 +257,11 @@ fn the_note_rides_with_the_anchor() {
 fn same_day_marks_in_a_lane_stack() {
     let (axis, items) = crowded();
     let m = marks(&axis, &items);
-    assert_eq!((m[12].stack, m[13].stack), (0, 1), "the Yalu and Pyongyang on 19 October");
+    assert_eq!(
+        (m[12].stack, m[13].stack),
+        (0, 1),
+        "the Yalu and Pyongyang on 19 October"
+    );
     assert_eq!(m[5].stack, 0, "same day, another lane");
 }
 
@@ -284,7 +293,11 @@ mod real {
         let b = crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"))
             .unwrap_or_else(|e| panic!("{e}"));
         let p = plan(&b);
-        let all: Vec<&Scene> = p.steps.iter().chain(p.views.iter().map(|(s, _)| s)).collect();
+        let all: Vec<&Scene> = p
+            .steps
+            .iter()
+            .chain(p.views.iter().map(|(s, _)| s))
+            .collect();
         assert!(all.len() > 10);
         for s in all {
             for class in Class::ALL {
@@ -305,4 +318,3 @@ mod real {
         }
     }
 }
-

@@ -4,50 +4,37 @@
 use crate::dom;
 use explainer_model::scroll::{active_step, scroll_target, trigger_ratio, StepBox};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
 use web_sys::HtmlElement;
 
-thread_local! {
-    /// The prerendered step elements, in document order (they never change after load).
-    static STEPS: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
-    /// A frame is already booked: scroll events come faster than frames.
-    static PENDING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Where the reader is in the essay. Shared through context.
+/// Where the reader is in the essay.
 #[derive(Clone, Copy)]
-pub struct ScrollState {
+pub struct Scroll {
     pub active: RwSignal<Option<usize>>,
-    /// 0–1 through the active step, for graphics that move within a step.
+    /// 0–1 through the active step.
     pub progress: RwSignal<f64>,
+    steps: StoredValue<Vec<HtmlElement>, LocalStorage>,
 }
 
-impl ScrollState {
-    /// Finds the steps, measures once (so the first render is already right), and follows the page.
-    pub fn attach() -> Self {
-        STEPS.with_borrow_mut(|s| *s = dom::query_all(".steps .step"));
-        let s = ScrollState {
+impl Scroll {
+    /// Follows the page's steps (prerendered; they never change) for as long as the owner lives.
+    pub fn attach(steps: Vec<HtmlElement>) -> Scroll {
+        let s = Scroll {
             active: RwSignal::new(None),
             progress: RwSignal::new(0.0),
+            steps: StoredValue::new_local(steps),
         };
         s.measure();
-        let _ = window_event_listener(leptos::ev::scroll, move |_| s.schedule());
-        let _ = window_event_listener(leptos::ev::resize, move |_| s.schedule());
+        // Scroll events come faster than frames: one measure per frame at most.
+        let tick = dom::Frame::new(move || s.measure());
+        let t2 = tick.clone();
+        dom::listen(&window(), "scroll", move |_: web_sys::Event| tick.request());
+        dom::listen(&window(), "resize", move |_: web_sys::Event| t2.request());
         s
-    }
-
-    fn schedule(self) {
-        if !PENDING.replace(true) {
-            request_animation_frame(move || {
-                PENDING.set(false);
-                self.measure();
-            });
-        }
     }
 
     pub fn measure(self) {
         let (vw, vh) = dom::viewport();
-        let boxes: Vec<StepBox> = STEPS.with_borrow(|steps| {
+        let boxes: Vec<StepBox> = self.steps.with_value(|steps| {
             steps
                 .iter()
                 .map(|e| {
@@ -63,16 +50,22 @@ impl ScrollState {
         if self.active.get_untracked() != pos.active {
             self.active.set(pos.active);
         }
-        // Small changes are not worth a re-render.
-        if (self.progress.get_untracked() - pos.progress).abs() > 0.004 {
+        // Small changes are not worth an update.
+        if (self.progress.get_untracked() - pos.progress).abs() > 0.01 {
             self.progress.set(pos.progress);
         }
+    }
+
+    pub fn len(self) -> usize {
+        self.steps.with_value(|s| s.len())
     }
 
     /// Scrolls so that step `i` sits just past the trigger line; the scroll itself then makes it
     /// active, so the graphic never runs ahead of the text.
     pub fn go_to(self, i: usize, smooth: bool) {
-        let Some(top) = STEPS.with_borrow(|s| s.get(i).map(|e| e.get_bounding_client_rect().top()))
+        let Some(top) = self
+            .steps
+            .with_value(|s| s.get(i).map(|e| e.get_bounding_client_rect().top()))
         else {
             return;
         };

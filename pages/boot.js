@@ -1,0 +1,30 @@
+/* Before first paint, on every page. Addresses: the old widget addresses of the essay
+   (?widget=timeline…) go to the widgets' own pages; `embed` follows the route's one rule
+   (present and not 0, false or no). Then scripting is marked on (the stage is laid out only
+   then), with the theme and embed mode the address asks for. If the app cannot start, or traps,
+   the mark comes off again: the reader keeps the plain article with its stills, and no control
+   that needs the app is left showing. Checked against the model's address table by a test. */
+(function (d, w) {
+  var h = d.documentElement, l = w.location, q, page = h.getAttribute("data-page");
+  var dirs = { timeline: "timeline/", diagram: "diagram/", map: "map/" };
+  try { q = new URLSearchParams(l.search); } catch (e) { return; }
+  var wd = q.get("widget");
+  if (page === "essay" && wd && dirs[wd]) {
+    q.delete("widget");
+    var s = q.toString();
+    l.replace(dirs[wd] + (s ? "?" + s : "") + l.hash);
+    return;
+  }
+  if (typeof WebAssembly !== "object") return;
+  h.className += " js";
+  var t = q.get("theme"), e = q.get("embed");
+  if (t === "light" || t === "dark") h.setAttribute("data-theme", t);
+  if (e !== null && e !== "0" && e !== "false" && e !== "no") h.setAttribute("data-embed", "");
+  w.__explainerFailed = function () {
+    h.className = h.className.replace(/(^|\s)js(\s|$)/g, " ");
+    h.setAttribute("data-app", "failed");
+  };
+  w.addEventListener("error", function (ev) {
+    if (ev.error instanceof WebAssembly.RuntimeError) w.__explainerFailed();
+  });
+})(document, window);

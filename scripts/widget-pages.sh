@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: builds each widget's lean page (pages/<widget>.html, its own Cargo bin)
+# into the essay build's staging folder, as <widget>/index.html with its own js and wasm.
+# Nested Trunk builds run this hook too: only the essay's build (index.html) goes on.
+set -euo pipefail
+case "${TRUNK_HTML_FILE:-}" in
+  */index.html) ;;
+  *) exit 0 ;;
+esac
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+release=()
+[[ "${TRUNK_PROFILE:-release}" == release ]] && release=(--release)
+for page in timeline diagram; do
+  trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$page" "pages/$page.html" >&2
+done

@@ -1,0 +1,57 @@
+//! The reader's settings: plain reading (no scroll effects) and reduced motion. They live on
+//! `<html>` as attributes, where the stylesheet reads them, so one switch changes every drawing.
+//! The switches are in the page already (shown only with the script); this makes them work.
+
+use crate::dom;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Reader {
+    /// The plain article, with a still of the graphic in each step.
+    pub plain: RwSignal<bool>,
+    /// Instant changes instead of animated ones; starts from the system setting.
+    pub reduced_motion: RwSignal<bool>,
+}
+
+impl Reader {
+    pub fn attach() -> Reader {
+        let r = Reader {
+            plain: RwSignal::new(
+                dom::root().is_some_and(|r| dom::attr(&r, "data-mode") == "plain"),
+            ),
+            reduced_motion: RwSignal::new(dom::media_matches("(prefers-reduced-motion: reduce)")),
+        };
+        for (tool, signal) in [("plain", r.plain), ("motion", r.reduced_motion)] {
+            let Some(button) = dom::find(None, &format!("[data-tool=\"{tool}\"]")) else {
+                continue;
+            };
+            let b = button.clone();
+            Effect::new(move |_| {
+                dom::set_attr(
+                    &b,
+                    "aria-pressed",
+                    Some(if signal.get() { "true" } else { "false" }),
+                );
+            });
+            dom::listen(&button, "click", move |_: web_sys::Event| {
+                signal.update(|v| *v = !*v)
+            });
+        }
+        Effect::new(move |_| dom::set_root_attr("data-mode", r.plain.get().then_some("plain")));
+        Effect::new(move |_| {
+            dom::set_root_attr(
+                "data-motion",
+                Some(if r.reduced_motion.get() {
+                    "reduce"
+                } else {
+                    "full"
+                }),
+            )
+        });
+        r
+    }
+
+    pub fn smooth(&self) -> bool {
+        !self.reduced_motion.get_untracked()
+    }
+}
