@@ -1,0 +1,1 @@
+//! Markup (stub).
