@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the map's base geometry, content/geo/base.txt, from Natural Earth's 1:50m land and
+# Regenerates the map's base geometry, content/geo/base.txt, from Natural Earth's 1:10m land and
 # country borders (public domain) as shipped by the npm package world-atlas 2.0.2 (TopoJSON).
 # The package is installed from its lockfile into scripts/geodata/node_modules (not committed);
 # the Rust bin `geodata` decodes, clips, projects and simplifies it (model/src/map/geo.rs).
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 pkg=scripts/geodata
-input="$pkg/node_modules/world-atlas/countries-50m.json"
+input="$pkg/node_modules/world-atlas/countries-10m.json"
 out=content/geo/base.txt
 
 if [[ "$(node -p "require('./$pkg/node_modules/world-atlas/package.json').version" 2>/dev/null)" != 2.0.2 ]]; then

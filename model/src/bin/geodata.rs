@@ -6,6 +6,18 @@
 use explainer_model::map::geo;
 use std::process::ExitCode;
 
+/// The derivation's settings; `GEODATA_MIN_AREA` (km²) overrides the threshold for experiments.
+fn settings() -> geo::Settings {
+    let mut s = geo::SETTINGS;
+    if let Some(a) = std::env::var("GEODATA_MIN_AREA")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        s.min_area = a;
+    }
+    s
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [input, out] = args.as_slice() else {
@@ -30,11 +42,8 @@ fn main() -> ExitCode {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (derived, stats) = geo::derive(
-        &topo,
-        &format!("npm world-atlas 2.0.2, {name}"),
-        geo::SETTINGS,
-    );
+    let (derived, stats) =
+        geo::derive(&topo, &format!("npm world-atlas 2.0.2, {name}"), settings());
     if let Err(e) = std::fs::write(out, &derived) {
         eprintln!("cannot write {out}: {e}");
         return ExitCode::FAILURE;

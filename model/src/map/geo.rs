@@ -1,4 +1,4 @@
-//! Build-time geodata: Natural Earth's land and borders, from world-atlas's TopoJSON, clipped to
+//! Build-time geodata: Natural Earth's 1:10m land and borders, from world-atlas's TopoJSON, clipped to
 //! the map's frame, projected, simplified and written as compact SVG path data in whole km.
 //!
 //! The derived file (`content/geo/base.txt`) is committed; `scripts/geodata.sh` regenerates it
@@ -651,7 +651,7 @@ pub struct Settings {
 }
 
 pub const SETTINGS: Settings = Settings {
-    min_area: 3.0,
+    min_area: 8.0,
     min_ring_area: 30.0,
 };
 
@@ -703,6 +703,28 @@ impl Base {
         }
         if base.frame == (0, 0) || base.land.is_empty() {
             return Err("the file needs a frame and a land record".into());
+        }
+        Ok(base)
+    }
+
+    /// Reads `geo/base.txt` from a content folder.
+    pub fn load_dir(dir: &std::path::Path) -> Result<Base, crate::load::ContentErrors> {
+        let path = dir.join("geo/base.txt");
+        let fail = |line: usize, message: String| {
+            crate::load::ContentErrors(vec![crate::load::ContentError {
+                file: path.clone(),
+                line,
+                message,
+            }])
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| fail(0, format!("cannot read the file: {e}")))?;
+        let base = Base::parse(&text).map_err(|e| fail(1, e))?;
+        if base.frame != proj::frame() {
+            return Err(fail(
+                1,
+                "made with another projection or frame; run scripts/geodata.sh".into(),
+            ));
         }
         Ok(base)
     }
@@ -843,7 +865,7 @@ pub fn derive(topo: &Topology, source: &str, s: Settings) -> (String, Stats) {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Natural Earth 1:50m land and borders (public domain), from {source}."
+        "# Natural Earth land and borders (public domain), from {source}."
     );
     let _ = writeln!(
         out,

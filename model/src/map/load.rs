@@ -60,6 +60,7 @@ struct RawLine {
     id: String,
     label: String,
     date: String,
+    summary: String,
     kind: RawLineKind,
     side: String,
     approximate: String,
@@ -240,6 +241,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
         for (key, value) in [
             ("label", &line.label),
             ("date", &line.date),
+            ("summary", &line.summary),
             ("approximate", &line.approximate),
         ] {
             if value.trim().is_empty() {
@@ -374,6 +376,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                 id: l.id,
                 label: l.label,
                 date: l.date,
+                summary: l.summary,
                 kind: match l.kind {
                     RawLineKind::Parallel => LineKind::Parallel,
                     RawLineKind::Front => LineKind::Front,
@@ -412,6 +415,7 @@ lon = 126.978
 id = "armistice"
 label = "The armistice line"
 date = "27 July 1953"
+summary = "Map of Korea with the armistice line."
 kind = "front"
 side = "neutral"
 approximate = "Smoothed."
@@ -443,15 +447,15 @@ url = "https://example.org/a"
         assert_eq!(e.0.len(), 4, "{text}");
         assert!(text.contains("map.toml:9: place 'seoul'"), "{text}");
         assert!(
-            text.contains("map.toml:16: line 'armistice': side 'un'"),
+            text.contains("map.toml:17: line 'armistice': side 'un'"),
             "{text}"
         );
         assert!(
-            text.contains("map.toml:18: line 'armistice' lights an unknown place 'sool'"),
+            text.contains("map.toml:19: line 'armistice' lights an unknown place 'sool'"),
             "{text}"
         );
         assert!(
-            text.contains("map.toml:23: line 'armistice': the source address"),
+            text.contains("map.toml:24: line 'armistice': the source address"),
             "{text}"
         );
     }
@@ -461,7 +465,7 @@ url = "https://example.org/a"
         let bad = OK.replace("kind = \"front\"", "kind = \"frontier\"");
         let e = parse(Path::new("map.toml"), &bad).unwrap_err();
         assert_eq!(e.0.len(), 1);
-        assert_eq!(e.0[0].line, 15, "{}", e);
+        assert_eq!(e.0[0].line, 16, "{}", e);
     }
 
     #[test]

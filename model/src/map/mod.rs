@@ -118,6 +118,8 @@ pub struct Line {
     pub label: String,
     /// When, as readers read it ("27 July 1953").
     pub date: String,
+    /// What the map shows when this line is on, in a sentence or two (for screen readers).
+    pub summary: String,
     pub kind: LineKind,
     /// Whose line it is, for its colour: `prc`, `us`, `rok`, `dprk`, `roc` or `neutral`.
     pub side: String,
@@ -617,13 +619,17 @@ fn line_want(line: &Line, class: Class) -> Want {
     }
 }
 
-/// The view that fits a scene's line, lit places and the line's label anchor, with margins,
-/// kept inside the frame where it fits.
+/// The view that fits a scene's line, its reference lines, lit places and the line's label
+/// anchor, with margins, kept inside the frame where it fits.
 fn base_view(map: &Map, scene: &Scene) -> View {
     let mut pts: Vec<[f64; 2]> = Vec::new();
     if let Some(line) = map.line(&scene.line) {
         pts.extend(line.projected().into_iter().flatten());
         pts.push(line.label_anchor());
+        // The reference lines are there to compare with: the view shows them whole.
+        for c in line.context.iter().filter_map(|c| map.line(c)) {
+            pts.extend(c.projected().into_iter().flatten());
+        }
     }
     pts.extend(
         scene
@@ -997,6 +1003,7 @@ mod tests {
                 id: "armistice".into(),
                 label: "The armistice line".into(),
                 date: "27 July 1953".into(),
+                summary: "Map of Korea with the armistice line.".into(),
                 kind: LineKind::Front,
                 side: "neutral".into(),
                 approximate: "Smoothed.".into(),
