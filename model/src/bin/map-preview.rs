@@ -5,10 +5,16 @@
 //! usage: map-preview [CONTENT_DIR] [OUT_DIR]   (defaults: content, target/map-preview)
 //! Open `index.html?scene=ID` to see one scene's stills, `&theme=dark` for the dark theme.
 
-use explainer_model::map::{geo::Base, load, markup};
+use explainer_model::map::{geo::Base, load, markup, Scene};
 use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Scenes with other lit places than their line's own, as the story may use them.
+const STORY_SCENES: [(&str, &[&str]); 2] = [
+    ("pusan-perimeter", &["pusan", "inchon"]),
+    ("crossing", &["andong", "pyongyang"]),
+];
 
 /// A minimal copy of the page's colour tokens (style/main.css), light and dark.
 const TOKENS: &str = r#"
@@ -59,7 +65,11 @@ fn main() -> ExitCode {
     let css_path = content.join("../style/map.css");
     let map_css = std::fs::read_to_string(&css_path)
         .unwrap_or_else(|_| std::fs::read_to_string("style/map.css").unwrap_or_default());
-    let scenes = map.default_scenes();
+    // One scene per line, and the scenes the story is expected to use (see docs/map-data.md).
+    let mut scenes = map.default_scenes();
+    for (line, lit) in STORY_SCENES {
+        scenes.push(Scene::new(&map, line, lit));
+    }
     let result = (|| -> Result<(String, Vec<(String, String)>), String> {
         let scene_css = markup::scene_css(&map, &scenes)?;
         let defs = markup::defs(&base);

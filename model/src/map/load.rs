@@ -68,6 +68,8 @@ struct RawLine {
     highlight: Vec<String>,
     #[serde(default)]
     context: Vec<String>,
+    #[serde(default)]
+    short: String,
     label_at: [f64; 2],
     #[serde(default)]
     points: Vec<[f64; 2]>,
@@ -387,6 +389,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                 approximate: l.approximate,
                 highlight: l.highlight,
                 context: l.context,
+                short: l.short,
                 label_at: l.label_at,
                 source: Source {
                     title: l.source.title,
@@ -507,7 +510,19 @@ url = "https://example.org/a"
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
         let m = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
         let steps = [1.0, 1.1, 1.3, 1.6, 2.0, 2.5, 3.1, 3.6, 4.0];
-        for scene in m.default_scenes() {
+        // The scenes the story is expected to use, besides one per line.
+        let mut scenes = m.default_scenes();
+        for (line, lit) in [
+            ("pusan-perimeter", &["pusan", "inchon"][..]),
+            ("crossing", &["andong", "pyongyang"][..]),
+            ("parallel-38", &["seoul", "pyongyang", "inchon"][..]),
+            ("patrol", &["taipei", "kinmen"][..]),
+            ("un-advance", &["pyongyang", "andong", "shenyang"][..]),
+            ("armistice", &["seoul", "pyongyang", "inchon"][..]),
+        ] {
+            scenes.push(crate::map::Scene::new(&m, line, lit));
+        }
+        for scene in scenes {
             let l = crate::map::layout(&m, &scene).unwrap_or_else(|e| panic!("{e}"));
             for class in crate::map::Class::ALL {
                 let (w, h) = class.min();

@@ -129,6 +129,8 @@ pub struct Line {
     pub highlight: Vec<String>,
     /// Other lines drawn faintly for reference in this line's scene.
     pub context: Vec<String>,
+    /// A short name for when the line is drawn as another scene's reference ("" = unnamed there).
+    pub short: String,
     /// Where the line's label is attached: [lat, lon].
     pub label_at: [f64; 2],
     /// The line's paths, each [[lat, lon], …].
@@ -172,6 +174,11 @@ impl Line {
     /// The label's text, which always says the line is approximate.
     pub fn caption(&self) -> String {
         format!("{}, {} (approximate)", self.label, self.date)
+    }
+
+    /// The label's text when the line is another scene's reference.
+    pub fn short_caption(&self) -> String {
+        format!("{} (approximate)", self.short)
     }
 }
 
@@ -592,8 +599,12 @@ fn place_want(map: &Map, p: &Place, lit: bool) -> Want {
     }
 }
 
-fn line_want(line: &Line, class: Class) -> Want {
-    let text = line.caption();
+fn line_want(line: &Line, class: Class, reference: bool) -> Want {
+    let text = if reference {
+        line.short_caption()
+    } else {
+        line.caption()
+    };
     let mut candidates = Vec::new();
     let mut seen: Vec<Vec<String>> = Vec::new();
     let max = class.line_label_max();
@@ -614,7 +625,7 @@ fn line_want(line: &Line, class: Class) -> Want {
         line_height: LINE_LINE,
         tracking: 0.0,
         at: line.label_anchor(),
-        lit: true,
+        lit: !reference,
         candidates,
     }
 }
@@ -701,7 +712,7 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
     let drawn = scene_lines(map, scene);
 
     // Required: the line's label and the lit places.
-    let mut required = vec![line_want(line, class)];
+    let mut required = vec![line_want(line, class, false)];
     let lit: Vec<&Place> = scene
         .highlight
         .iter()
@@ -823,6 +834,23 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
         };
         a.rank.cmp(&b.rank).then(d(a).total_cmp(&d(b)))
     });
+    // The reference lines' short names come first among the context.
+    for r in drawn[1..].iter().filter_map(|id| map.line(id)) {
+        if r.short.is_empty() || !view.contains(r.label_anchor()) {
+            continue;
+        }
+        let want = line_want(r, class, true);
+        if let Some(c) = ordered(&want)
+            .into_iter()
+            .find(|c| fits(&want, c, &obstacles))
+        {
+            obstacles.push(Obstacle {
+                at: want.at,
+                rel: c.rel,
+            });
+            labels.push(to_label(&want, c));
+        }
+    }
     let mut taken = 0;
     for p in context {
         if taken >= class.max_context() {
@@ -1009,6 +1037,7 @@ mod tests {
                 approximate: "Smoothed.".into(),
                 highlight: vec!["seoul".into(), "pyongyang".into()],
                 context: vec![],
+                short: String::new(),
                 label_at: [38.3, 127.45],
                 paths: vec![vec![[37.77, 126.68], [38.3, 127.45], [38.61, 128.36]]],
                 source: Source::default(),
