@@ -3,7 +3,8 @@
 //! pieces a page would carry to `target/map-preview/parts/` so their sizes can be measured.
 //!
 //! usage: map-preview [CONTENT_DIR] [OUT_DIR]   (defaults: content, target/map-preview)
-//! Open `index.html?scene=ID` to see one scene's stills, `&theme=dark` for the dark theme.
+//! Open `index.html?scene=ID` to see one scene's stills, `&theme=dark` for the dark theme,
+//! `&w=W&h=H` to size the live plot.
 
 use explainer_model::map::{geo::Base, load, markup, Scene};
 use std::fmt::Write;
@@ -118,6 +119,7 @@ sel.onchange = () => inst.dataset.scene = sel.value;
 const dark = document.getElementById('dark');
 dark.onchange = () => document.documentElement.dataset.theme = dark.checked ? 'dark' : 'light';
 document.getElementById('reduce').onchange = e => document.documentElement.dataset.motion = e.target.checked ? 'reduce' : 'full';
+if (q.get('w')) {{ const p = inst.querySelector('.plot'); p.style.width = q.get('w') + 'px'; p.style.height = q.get('h') + 'px'; }}
 if (q.get('theme') === 'dark') {{ dark.checked = true; dark.onchange(); }}
 if (q.get('scene')) {{
   sel.value = q.get('scene'); sel.onchange();

@@ -354,22 +354,30 @@ fn tri_area(a: [f64; 2], b: [f64; 2], c: [f64; 2]) -> f64 {
 /// least area, until every remaining point's triangle is at least `min_area` (km²). Endpoints
 /// stay, so arcs shared by two countries still meet.
 pub fn visvalingam(pts: &[[f64; 2]], min_area: f64) -> Vec<[f64; 2]> {
+    visvalingam_by(pts, |_| min_area)
+}
+
+/// Visvalingam–Whyatt with a threshold that depends on the point (the sheet's margins, seen only
+/// in unusually shaped plots, are kept coarser than its core). Points go in order of their
+/// triangle's area divided by their threshold, until that ratio is at least 1 everywhere.
+pub fn visvalingam_by(pts: &[[f64; 2]], threshold: impl Fn(usize) -> f64) -> Vec<[f64; 2]> {
     let n = pts.len();
     if n <= 2 {
         return pts.to_vec();
     }
+    let limit: Vec<f64> = (0..n).map(|i| threshold(i).max(1e-9)).collect();
     let mut prev: Vec<usize> = (0..n).map(|i| i.saturating_sub(1)).collect();
     let mut next: Vec<usize> = (0..n).map(|i| (i + 1).min(n - 1)).collect();
     let mut alive = vec![true; n];
-    let mut area = vec![f64::INFINITY; n];
+    let mut ratio = vec![f64::INFINITY; n];
     for i in 1..n - 1 {
-        area[i] = tri_area(pts[i - 1], pts[i], pts[i + 1]);
+        ratio[i] = tri_area(pts[i - 1], pts[i], pts[i + 1]) / limit[i];
     }
-    // A simple heap of (area, index, version) with lazy deletion.
+    // A heap of (ratio, index, version) with lazy deletion.
     let mut version = vec![0u32; n];
     let mut heap = std::collections::BinaryHeap::new();
-    let key = |a: f64| std::cmp::Reverse((a * 1e6) as i64);
-    for (i, &a) in area.iter().enumerate().take(n - 1).skip(1) {
+    let key = |a: f64| std::cmp::Reverse((a.min(1e12) * 1e6) as i64);
+    for (i, &a) in ratio.iter().enumerate().take(n - 1).skip(1) {
         heap.push((key(a), std::cmp::Reverse(i), 0u32));
     }
     let mut floor = 0.0_f64;
@@ -377,9 +385,9 @@ pub fn visvalingam(pts: &[[f64; 2]], min_area: f64) -> Vec<[f64; 2]> {
         if !alive[i] || v != version[i] {
             continue;
         }
-        // Effective area never decreases (the point that goes takes its area with it).
-        let a = area[i].max(floor);
-        if a >= min_area {
+        // Effective values never decrease (the point that goes takes its area with it).
+        let a = ratio[i].max(floor);
+        if a >= 1.0 {
             break;
         }
         floor = a;
@@ -389,9 +397,9 @@ pub fn visvalingam(pts: &[[f64; 2]], min_area: f64) -> Vec<[f64; 2]> {
         prev[q] = p;
         for j in [p, q] {
             if j != 0 && j != n - 1 {
-                area[j] = tri_area(pts[prev[j]], pts[j], pts[next[j]]);
+                ratio[j] = tri_area(pts[prev[j]], pts[j], pts[next[j]]) / limit[j];
                 version[j] += 1;
-                heap.push((key(area[j].max(floor)), std::cmp::Reverse(j), version[j]));
+                heap.push((key(ratio[j].max(floor)), std::cmp::Reverse(j), version[j]));
             }
         }
     }
@@ -644,14 +652,18 @@ pub fn decode_path(d: &str) -> Result<Vec<Vec<[i64; 2]>>, String> {
 /// Settings of the derivation, written into the file's header.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
-    /// Visvalingam–Whyatt threshold: the least triangle area a kept point makes, km².
+    /// Visvalingam–Whyatt threshold: the least triangle area a kept point makes, km², in the
+    /// sheet's core (`proj::CORE`), where the story's views are.
     pub min_area: f64,
+    /// The same in the margins, which only unusually shaped plots show.
+    pub outer_min_area: f64,
     /// Islands and lakes smaller than this (km², after simplification) are left out.
     pub min_ring_area: f64,
 }
 
 pub const SETTINGS: Settings = Settings {
     min_area: 8.0,
+    outer_min_area: 60.0,
     min_ring_area: 30.0,
 };
 
@@ -770,7 +782,14 @@ pub fn derive(topo: &Topology, source: &str, s: Settings) -> (String, Stats) {
                     .map(|p| proj::project(p[0], p[1]))
                     .collect();
                 stats.input_vertices += pts.len();
-                visvalingam(&pts, s.min_area)
+                let lonlat = &topo.arcs[i];
+                visvalingam_by(&pts, |k| {
+                    if proj::in_core(lonlat[k][0], lonlat[k][1]) {
+                        s.min_area
+                    } else {
+                        s.outer_min_area
+                    }
+                })
             })
             .clone()
     };
@@ -874,8 +893,14 @@ pub fn derive(topo: &Topology, source: &str, s: Settings) -> (String, Stats) {
     );
     let _ = writeln!(
         out,
-        "# simplified with Visvalingam–Whyatt (least triangle {} km²), rings under {} km² left out.",
-        s.min_area, s.min_ring_area
+        "# simplified with Visvalingam–Whyatt (least triangle {} km² in {}–{}°E, {}–{}°N, {} km² outside), rings under {} km² left out.",
+        s.min_area,
+        proj::CORE[0],
+        proj::CORE[1],
+        proj::CORE[2],
+        proj::CORE[3],
+        s.outer_min_area,
+        s.min_ring_area
     );
     let _ = writeln!(
         out,

@@ -535,4 +535,41 @@ url = "https://example.org/a"
             }
         }
     }
+
+    #[test]
+    fn no_plausible_plot_shape_shows_the_edge_of_the_sheet() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let m = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let (fu, fv) = proj::frame();
+        for scene in m.default_scenes() {
+            let l = crate::map::layout(&m, &scene).unwrap();
+            for class in crate::map::Class::ALL {
+                let (w, h) = class.min();
+                let s = crate::map::MAX_SCALE;
+                let view = l.class(class).view;
+                // Every size of the class, up to 4× each way, whose shape is a plausible graphic:
+                // from 1:2 (portrait) to 2.5:1 (a wide embed). Beyond that the sheet's edge may
+                // show, softened by the stylesheet's fade.
+                let shapes = [(1.0, 2.0 * w / h), (1.0, 1.0), (2.5 * h / w, 1.0)];
+                for (pw, ph) in shapes
+                    .iter()
+                    .flat_map(|&(a, b)| {
+                        [(w * a, h * b), (w * a * s / b.max(a), h * b * s / b.max(a))]
+                    })
+                    .filter(|&(pw, ph)| pw <= w * s + 1e-9 && ph <= h * s + 1e-9)
+                {
+                    let k = view.k(pw, ph);
+                    let (hw, hh) = (pw / 2.0 / k, ph / 2.0 / k);
+                    let (x0, x1) = (view.uc - hw, view.uc + hw);
+                    let (y0, y1) = (view.vc - hh, view.vc + hh);
+                    assert!(
+                        x0 >= 0.0 && y0 >= 0.0 && x1 <= fu as f64 && y1 <= fv as f64,
+                        "{} {class:?} at {pw}×{ph} shows [{x0:.0}, {x1:.0}] × [{y0:.0}, {y1:.0}] of 0..{fu} × 0..{fv}",
+                        scene.id
+                    );
+                }
+            }
+        }
+    }
+
 }

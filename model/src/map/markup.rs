@@ -6,6 +6,8 @@
 //!   container and gets its height from the page.
 //! - The view is four unitless custom properties set per scene (`scene_css`): `--uc --vc --vw
 //!   --vh`, centre and span in map units; `style/map.css` derives the scale `--k` from them.
+//!   They are set on the plot's children (not on `.inst-map`) so that the narrow class can have
+//!   its own view through a container query on the plot.
 //! - One `<svg class="geo">` holds `<use href="#geo-base">` (land and borders, defined once per
 //!   page by `defs`) and the lines; marks, arrowheads and labels are HTML placed by transform
 //!   from `--u --v` (map units) plus `--dx --dy` (px).
@@ -80,24 +82,29 @@ pub fn scene_css(map: &Map, scenes: &[Scene]) -> Result<String, String> {
 fn scene_css_of(_map: &Map, layouts: &[SceneLayout]) -> String {
     let (fu, fv) = super::proj::frame();
     // Before any scene matches: the whole frame.
+    let mut wide = String::new();
+    let mut narrow = String::new();
     let mut o = format!(
-        ".inst-map{{--uc:{};--vc:{};--vw:{fu};--vh:{fv}}}\n",
+        ".inst-map .plot>*{{--uc:{};--vc:{};--vw:{fu};--vh:{fv}}}\n",
         num(fu as f64 / 2.0),
         num(fv as f64 / 2.0)
     );
-    let mut wide = String::new();
-    let mut narrow = String::new();
     for l in layouts {
         let s = sel(&l.scene.id);
-        let v = &l.view;
-        let _ = writeln!(
-            o,
-            "{s}{{--uc:{};--vc:{};--vw:{};--vh:{}}}",
-            num(v.uc),
-            num(v.vc),
-            num(v.vw),
-            num(v.vh)
-        );
+        let vars = |v: &super::View| {
+            format!(
+                "--uc:{};--vc:{};--vw:{};--vh:{}",
+                num(v.uc),
+                num(v.vc),
+                num(v.vw),
+                num(v.vh)
+            )
+        };
+        let _ = writeln!(o, "{s} .plot>*{{{}}}", vars(&l.class(Class::Wide).view));
+        let nv = l.class(Class::Narrow).view;
+        if nv != l.class(Class::Wide).view {
+            let _ = writeln!(narrow, "{s} .plot>*{{{}}}", vars(&nv));
+        }
         let main = &l.lines[0];
         let _ = writeln!(o, "{s} :is(.line-{main},.tip-{main}){{opacity:1}}");
         if l.lines.len() > 1 {
@@ -379,6 +386,7 @@ pub fn text_alternative(map: &Map, scene: &Scene) -> String {
         .highlight
         .iter()
         .filter_map(|h| map.place(h))
+        .filter(|p| p.kind.has_mark())
         .map(|p| p.name.as_str())
         .collect();
     let marked = match names.as_slice() {
@@ -446,7 +454,10 @@ mod tests {
         assert!(!html.contains("text-overflow") && !html.contains("…"));
         let css = scene_css(&map, &scenes).unwrap();
         for s in &scenes {
-            assert!(css.contains(&format!(r#".inst-map[data-scene="{}"]{{--uc:"#, s.id)));
+            assert!(css.contains(&format!(
+                r#".inst-map[data-scene="{}"] .plot>*{{--uc:"#,
+                s.id
+            )));
         }
     }
 

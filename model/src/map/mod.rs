@@ -398,10 +398,12 @@ pub struct Mark {
     pub lit: bool,
 }
 
-/// The labels and marks of one layout class.
+/// The view, labels and marks of one layout class.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassLayout {
     pub class: Class,
+    /// The class's own view: narrow plots may need to zoom out further to fit the labels.
+    pub view: View,
     pub labels: Vec<Label>,
     pub marks: Vec<Mark>,
 }
@@ -410,6 +412,7 @@ pub struct ClassLayout {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneLayout {
     pub scene: Scene,
+    /// The view of the wide class (each class's own is in `classes`).
     pub view: View,
     /// Lines drawn: the scene's own first, then its faint references.
     pub lines: Vec<String>,
@@ -434,6 +437,8 @@ fn tracked_width(text: &str, font: Font, tracking: f64) -> f64 {
 #[derive(Clone, Debug)]
 struct Candidate {
     lines: Vec<String>,
+    /// The anchor the box is relative to (a line's label may attach at several points).
+    at: [f64; 2],
     rel: [f64; 4],
     align: Align,
     /// Lower is better.
@@ -441,7 +446,15 @@ struct Candidate {
 }
 
 /// Positions around a point obstacle of half-size `r`: right, left, the diagonals, above, below.
-fn around(lines: Vec<String>, w: f64, h: f64, r: f64, gap: f64, base: f64) -> Vec<Candidate> {
+fn around(
+    at: [f64; 2],
+    lines: Vec<String>,
+    w: f64,
+    h: f64,
+    r: f64,
+    gap: f64,
+    base: f64,
+) -> Vec<Candidate> {
     let d = r + gap;
     let c = r + 1.0 + PAD;
     let spots = [
@@ -459,6 +472,7 @@ fn around(lines: Vec<String>, w: f64, h: f64, r: f64, gap: f64, base: f64) -> Ve
         .enumerate()
         .map(|(i, &(dx, dy, align))| Candidate {
             lines: lines.clone(),
+            at,
             rel: [dx, dy, dx + w, dy + h],
             align,
             cost: base + i as f64,
@@ -559,7 +573,15 @@ fn place_want(map: &Map, p: &Place, lit: bool) -> Want {
             tracking: 0.0,
             at,
             lit,
-            candidates: around(vec![p.name.clone()], w, PLACE_LINE, MARK_R, MARK_GAP, 0.0),
+            candidates: around(
+                at,
+                vec![p.name.clone()],
+                w,
+                PLACE_LINE,
+                MARK_R,
+                MARK_GAP,
+                0.0,
+            ),
         }
     } else {
         let caps = p.name.to_uppercase();
@@ -579,6 +601,7 @@ fn place_want(map: &Map, p: &Place, lit: bool) -> Want {
             for (si, shift) in [0.0, -h, h].iter().enumerate() {
                 candidates.push(Candidate {
                     lines: lines.clone(),
+                    at,
                     rel: [-w / 2.0, -h / 2.0 + shift, w / 2.0, h / 2.0 + shift],
                     align: Align::Center,
                     cost: (vi * 3 + si) as f64,
@@ -608,6 +631,18 @@ fn line_want(line: &Line, class: Class, reference: bool) -> Want {
     let mut candidates = Vec::new();
     let mut seen: Vec<Vec<String>> = Vec::new();
     let max = class.line_label_max();
+    // The label's own spot first, then the line's points, nearest first: a label may slide
+    // along its line when its spot is crowded.
+    let home = line.label_anchor();
+    let mut anchors: Vec<[f64; 2]> = line
+        .paths
+        .iter()
+        .flatten()
+        .map(|p| proj::project(p[1], p[0]))
+        .collect();
+    let dist = |a: &[f64; 2]| (a[0] - home[0]).hypot(a[1] - home[1]);
+    anchors.sort_by(|a, b| dist(a).total_cmp(&dist(b)));
+    anchors.insert(0, home);
     for (wi, limit) in [max, max * 0.75, max * 0.55].iter().enumerate() {
         let lines = wrap(&text, LINE_FONT, *limit);
         if seen.contains(&lines) {
@@ -616,7 +651,10 @@ fn line_want(line: &Line, class: Class, reference: bool) -> Want {
         seen.push(lines.clone());
         let w = widest(&lines, LINE_FONT).ceil();
         let h = LINE_LINE * lines.len() as f64;
-        candidates.extend(around(lines, w, h, 3.0, 4.0, wi as f64 * 8.0));
+        for (ai, &at) in anchors.iter().enumerate() {
+            let base = wi as f64 * 8.0 + if ai == 0 { 0.0 } else { 30.0 + ai as f64 };
+            candidates.extend(around(at, lines.clone(), w, h, 3.0, 4.0, base));
+        }
     }
     Want {
         key: line.id.clone(),
@@ -732,16 +770,17 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
     }
 
     let fits = |want: &Want, c: &Candidate, obstacles: &[Obstacle]| {
-        inside_view(view, want.at, c.rel, k0)
+        let _ = want;
+        inside_view(view, c.at, c.rel, k0)
             && obstacles
                 .iter()
-                .all(|o| !overlaps_between(want.at, c.rel, o.at, o.rel, k0, k1))
+                .all(|o| !overlaps_between(c.at, c.rel, o.at, o.rel, k0, k1))
     };
     // Candidates in order of preference: off the scene's line first.
     let ordered = |want: &Want| -> Vec<Candidate> {
         let mut cs = want.candidates.clone();
         for c in &mut cs {
-            if crosses(want.at, c.rel, k0, &paths) || crosses(want.at, c.rel, k1, &paths) {
+            if crosses(c.at, c.rel, k0, &paths) || crosses(c.at, c.rel, k1, &paths) {
                 c.cost += 100.0;
             }
         }
@@ -756,7 +795,6 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
         obstacles: &mut Vec<Obstacle>,
         chosen: &mut Vec<Candidate>,
         fits: &dyn Fn(usize, &Candidate, &[Obstacle]) -> bool,
-        at: &dyn Fn(usize) -> [f64; 2],
         budget: &mut usize,
     ) -> bool {
         if i == wants.len() {
@@ -772,11 +810,11 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
                 continue;
             }
             obstacles.push(Obstacle {
-                at: at(*w),
+                at: c.at,
                 rel: c.rel,
             });
             chosen.push(c.clone());
-            if search(i + 1, wants, obstacles, chosen, fits, at, budget) {
+            if search(i + 1, wants, obstacles, chosen, fits, budget) {
                 return true;
             }
             obstacles.pop();
@@ -797,7 +835,6 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
         &mut obstacles,
         &mut chosen,
         &|i, c, obs| fits(&required[i], c, obs),
-        &|i| required[i].at,
         &mut budget,
     );
     if !found {
@@ -845,7 +882,7 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
             .find(|c| fits(&want, c, &obstacles))
         {
             obstacles.push(Obstacle {
-                at: want.at,
+                at: c.at,
                 rel: c.rel,
             });
             labels.push(to_label(&want, c));
@@ -886,7 +923,7 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
             });
         }
         obstacles.push(Obstacle {
-            at: want.at,
+            at: c.at,
             rel: c.rel,
         });
         labels.push(to_label(&want, c));
@@ -894,6 +931,7 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
     }
     Some(ClassLayout {
         class,
+        view: *view,
         labels,
         marks,
     })
@@ -907,7 +945,7 @@ fn to_label(w: &Want, c: Candidate) -> Label {
         font: w.font,
         line_height: w.line_height,
         tracking: w.tracking,
-        at: w.at,
+        at: c.at,
         dx: c.rel[0],
         dy: c.rel[1],
         w: c.rel[2] - c.rel[0],
@@ -917,8 +955,8 @@ fn to_label(w: &Want, c: Candidate) -> Label {
     }
 }
 
-/// Lays out a scene: its view, and labels for each layout class. The view grows (about its
-/// centre) until every required label has a place in both classes.
+/// Lays out a scene: for each layout class, its view and labels. Each class's view starts from
+/// the same fit and grows (about its centre) until every required label has a place.
 pub fn layout(map: &Map, scene: &Scene) -> Result<SceneLayout, String> {
     if map.line(&scene.line).is_none() {
         return Err(format!("scene {}: no line '{}'", scene.id, scene.line));
@@ -926,35 +964,41 @@ pub fn layout(map: &Map, scene: &Scene) -> Result<SceneLayout, String> {
     if let Some(h) = scene.highlight.iter().find(|h| map.place(h).is_none()) {
         return Err(format!("scene {}: no place '{h}'", scene.id));
     }
-    let mut view = base_view(map, scene);
-    for _ in 0..12 {
-        let classes: Option<Vec<ClassLayout>> = Class::ALL
-            .iter()
-            .map(|&c| layout_class(map, scene, &view, c))
-            .collect();
-        if let Some(classes) = classes {
-            return Ok(SceneLayout {
-                scene: scene.clone(),
-                view,
-                lines: scene_lines(map, scene),
-                classes,
-            });
+    let base = base_view(map, scene);
+    let mut classes = Vec::new();
+    for class in Class::ALL {
+        let mut view = base;
+        let mut laid = None;
+        for _ in 0..12 {
+            if let Some(c) = layout_class(map, scene, &view, class) {
+                laid = Some(c);
+                break;
+            }
+            view.vw *= 1.12;
+            view.vh *= 1.12;
+            view = keep_in_frame(view);
         }
-        view.vw *= 1.15;
-        view.vh *= 1.15;
-        view = keep_in_frame(view);
+        classes.push(laid.ok_or_else(|| {
+            format!(
+                "scene {}: the line's label and the lit places do not fit the {} class, even zoomed out",
+                scene.id,
+                class.slug()
+            )
+        })?);
     }
-    Err(format!(
-        "scene {}: the line's label and the lit places do not fit, even zoomed out",
-        scene.id
-    ))
+    Ok(SceneLayout {
+        scene: scene.clone(),
+        view: classes[0].view,
+        lines: scene_lines(map, scene),
+        classes,
+    })
 }
 
 /// Every problem with a class's labels in a plot of `w` × `h` px: a label leaving the plot, or
 /// overlapping another label or a mark. Empty when the layout holds at that size.
 pub fn problems(layout: &SceneLayout, class: Class, w: f64, h: f64) -> Vec<String> {
-    let view = &layout.view;
     let cl = layout.class(class);
+    let view = &cl.view;
     let abs = |at: [f64; 2], rel: [f64; 4]| {
         let p = view.to_px(at, w, h);
         [p[0] + rel[0], p[1] + rel[1], p[0] + rel[2], p[1] + rel[3]]

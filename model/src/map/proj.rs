@@ -20,11 +20,22 @@ pub const LAT1: f64 = 25.0;
 pub const LAT2: f64 = 40.0;
 
 /// The frame: the projected bounding box of this lon/lat box (degrees). Geodata is clipped to
-/// it; places and lines must lie inside it.
-pub const WEST: f64 = 114.0;
-pub const EAST: f64 = 133.0;
-pub const SOUTH: f64 = 21.0;
-pub const NORTH: f64 = 43.0;
+/// it; places and lines must lie inside it. It reaches well beyond the story's places so that a
+/// plot of any shape its layout class allows (up to 4:1 either way) still shows land and sea to
+/// its edges, not the end of the sheet.
+pub const WEST: f64 = 108.0;
+pub const EAST: f64 = 138.0;
+pub const SOUTH: f64 = 15.0;
+pub const NORTH: f64 = 50.0;
+
+/// The core of the sheet, [west, east, south, north]: where the story's views are, drawn in full
+/// detail; the rest of the frame is drawn coarser.
+pub const CORE: [f64; 4] = [115.0, 132.0, 21.0, 43.0];
+
+/// Whether a longitude and latitude lies in the sheet's core.
+pub fn in_core(lon: f64, lat: f64) -> bool {
+    (CORE[0]..=CORE[1]).contains(&lon) && (CORE[2]..=CORE[3]).contains(&lat)
+}
 
 struct Cone {
     n: f64,
@@ -103,10 +114,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_frame_is_a_sheet_from_the_strait_to_the_tumen_in_whole_kilometres() {
+    fn the_frame_is_a_sheet_around_the_strait_and_the_peninsula_in_whole_kilometres() {
         let (u, v) = frame();
-        assert!((1500..2300).contains(&u), "{u}");
-        assert!((2300..2800).contains(&v), "{v}");
+        assert!((3000..3600).contains(&u), "{u}");
+        assert!((3800..4200).contains(&v), "{v}");
+        for (lon, lat) in [(CORE[0], CORE[2]), (CORE[1], CORE[3])] {
+            let [x, y] = project(lon, lat);
+            assert!(
+                x > 0.0 && x < u as f64 && y > 0.0 && y < v as f64,
+                "the core is inside"
+            );
+        }
         let [x, y] = project(LON0, NORTH);
         assert!(x > 0.0 && x < u as f64 && y > 0.0, "{x} {y}");
         let [_, y] = project(LON0, SOUTH);
