@@ -571,5 +571,4 @@ url = "https://example.org/a"
             }
         }
     }
-
 }
