@@ -7,6 +7,7 @@
 pub mod content;
 pub mod date;
 pub mod diagram;
+pub mod map;
 pub mod route;
 pub mod scroll;
 pub mod story;
