@@ -15,12 +15,12 @@ pub fn start(page: Widget, attach: impl FnOnce(Route) + 'static) {
     }));
     let (search, hash) = dom::location();
     let route = parse_on(page, &search, &hash);
-    let Some(body) = document().body() else {
-        return;
-    };
     dom::set_root_attr("data-theme", Some(route.theme.as_str()));
-    // Nothing is rendered: the page is already drawn. The app attaches to it.
-    leptos::mount::mount_to(body, move || attach(route)).forget();
+    // Nothing is rendered: the page is already drawn. The app attaches to it, under one owner
+    // that lives as long as the page.
+    let owner = Owner::new();
+    owner.with(move || attach(route));
+    std::mem::forget(owner);
     dom::set_root_attr("data-app", Some("live"));
 }
 

@@ -55,13 +55,13 @@ impl Diagram {
             off: RwSignal::new(Switches::default()),
         };
         // The scene on show, written to the drawing.
-        Effect::new(move |_| {
+        dom::effect(move || {
             let scene = dg.scene.get();
             dg.inst
                 .with_value(|i| dom::set_attr(i, "data-scene", Some(&scene)));
         });
         // Switches: rows, segments and boxes follow the set; the needle and verdict follow both.
-        Effect::new(move |_| {
+        dom::effect(move || {
             let off = dg.off.get();
             let stage = dg.stage();
             dg.inst.with_value(|inst| dg.draw(inst, off, stage));
@@ -186,7 +186,9 @@ impl Diagram {
             .model
             .with_value(|m| (m.balance(stage, off), needle(m, m.balance(stage, off))));
         if let Some(el) = html_el {
-            let _ = el.style().set_property("--n-whatif", &format!("{n:.4}"));
+            let _ = el
+                .style()
+                .set_property("--n-whatif", &explainer_model::decimal::format(n, 4));
         }
         let names_off: Vec<String> = ids
             .iter()

@@ -157,6 +157,20 @@ impl Later {
     }
 }
 
+/// Runs `f` now, and again whenever a signal it read changes, for as long as the owner lives.
+/// Every effect of the app goes through here, boxed: each `Effect::new` with a closure type of
+/// its own would be another copy of the effect machinery in the wasm.
+pub fn effect(f: impl FnMut() + 'static) {
+    effect_boxed(Box::new(f))
+}
+
+fn effect_boxed(f: Box<dyn FnMut()>) {
+    // Immediate effects run in step with the change that caused them (no task is scheduled,
+    // so no async executor ships), and they end with their owner.
+    let f = SendWrapper::new(std::cell::RefCell::new(f));
+    leptos::prelude::ImmediateEffect::new_mut_scoped(move || (f.borrow_mut())());
+}
+
 /// `location.search` and `location.hash`, or empty strings where they can't be read.
 pub fn location() -> (String, String) {
     let loc = window().location();
@@ -285,10 +299,8 @@ pub fn css_number(el: &Element, name: &str) -> Option<f64> {
         .ok()
         .flatten()?
         .get_property_value(name)
-        .ok()?
-        .trim()
-        .parse()
         .ok()
+        .and_then(|v| explainer_model::decimal::parse(&v))
 }
 
 /// Whether a key event should be left alone: modifiers held, or typed into a form control.

@@ -216,7 +216,7 @@ pub fn attach_panel(
     }
     let areas = StoredValue::new_local(dom::find_all(Some(&details), "textarea"));
     // Written only while the panel is open: the essay's state changes at every step.
-    Effect::new(move |_| {
+    dom::effect(move || {
         if !open.get() {
             return;
         }

@@ -11,6 +11,7 @@ use crate::embed::{self, Bridge};
 use crate::reader::Reader;
 use crate::scroll::Scroll;
 use crate::timeline::Timeline;
+use explainer_model::decimal;
 use explainer_model::route::{Route, Widget, Q_OFF};
 use explainer_model::story::{frame, index_of, Inst, StepView};
 use leptos::prelude::*;
@@ -89,7 +90,7 @@ pub fn attach(route: Route) {
     let last_step = StoredValue::new(target);
     let off_ids = StoredValue::new(route.off.clone());
     let parent = Owner::current();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let plain = reader.plain.get();
         let at = last_step.get_value();
         stage_owner.update_value(|o| *o = None);
@@ -168,7 +169,7 @@ fn stage(
     // A step change: a few attributes, and nothing else until the reader settles.
     let active = scroll.active;
     let stage_panel = panel.clone();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let panel = &stage_panel;
         let a = active.get();
         let f = steps.with_value(|s| {
@@ -233,7 +234,7 @@ fn stage(
     });
 
     // The host page's fragment, passed on by the embed loader, opens a step too.
-    Effect::new(move |_| {
+    dom::effect(move || {
         let Some(t) = bridge.goto.get() else { return };
         let i = steps.with_value(|s| s.iter().position(|x| x.id == t));
         if let Some(i) = i {
@@ -245,7 +246,7 @@ fn stage(
     let live = dom::find(Some(&panel), ".live");
     let live = StoredValue::new_local(live);
     let settle = dom::Later::new();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let a = active.get();
         let off = diagram.map(|d| d.off_ids()).unwrap_or_default();
         let settle = settle.clone();
@@ -279,7 +280,7 @@ fn stage(
             let id = dom::attr(&b, "data-toggle");
             let Some(f) = dg.index(&id) else { continue };
             let el = b.clone();
-            Effect::new(move |_| {
+            dom::effect(move || {
                 let on = dg.off.get().is_off(f);
                 dom::set_attr(&el, "aria-pressed", Some(if on { "true" } else { "false" }));
             });
@@ -288,9 +289,10 @@ fn stage(
             });
         }
         // A switch is a change of its own: say what it did.
-        Effect::new(move |prev: Option<u64>| {
+        let was_off = StoredValue::new(None::<u64>);
+        dom::effect(move || {
             let now = dg.off.get().0;
-            if prev.is_some_and(|p| p != now) {
+            if was_off.get_value().is_some_and(|p| p != now) {
                 let words = dg.verdict();
                 live.with_value(|l| {
                     if let Some(l) = l {
@@ -298,7 +300,7 @@ fn stage(
                     }
                 });
             }
-            now
+            was_off.set_value(Some(now));
         });
     }
 
@@ -340,7 +342,7 @@ fn stepper(
     let select = dom::find(Some(panel), ".chapter-pick select");
     let bar = dom::find(Some(panel), ".step-progress .done");
     let (p2, n2, c2, s2) = (prev.clone(), next.clone(), count.clone(), select.clone());
-    Effect::new(move |_| {
+    dom::effect(move || {
         let a = active.get();
         if let Some(p) = &p2 {
             dom::set_attr(
@@ -384,13 +386,13 @@ fn stepper(
         }
     });
     if let Some(bar) = bar {
-        Effect::new(move |_| {
+        dom::effect(move || {
             let done = active
                 .get()
                 .map_or(0.0, |a| a as f64 + scroll.progress.get());
             let _ = bar
                 .style()
-                .set_property("--done", &format!("{:.3}", done / n.max(1) as f64));
+                .set_property("--done", &decimal::format(done / n.max(1) as f64, 3));
         });
     }
     if let Some(p) = prev {

@@ -26,7 +26,7 @@ impl Reader {
                 continue;
             };
             let b = button.clone();
-            Effect::new(move |_| {
+            dom::effect(move || {
                 dom::set_attr(
                     &b,
                     "aria-pressed",
@@ -37,8 +37,8 @@ impl Reader {
                 signal.update(|v| *v = !*v)
             });
         }
-        Effect::new(move |_| dom::set_root_attr("data-mode", r.plain.get().then_some("plain")));
-        Effect::new(move |_| {
+        dom::effect(move || dom::set_root_attr("data-mode", r.plain.get().then_some("plain")));
+        dom::effect(move || {
             dom::set_root_attr(
                 "data-motion",
                 Some(if r.reduced_motion.get() {

@@ -29,7 +29,7 @@ fn t_of(li: &Element) -> f64 {
     dom::attr(li, "style")
         .split(';')
         .find_map(|d| d.trim().strip_prefix("--t:"))
-        .and_then(|v| v.trim().parse().ok())
+        .and_then(explainer_model::decimal::parse)
         .unwrap_or(-1.0)
 }
 
@@ -56,23 +56,25 @@ impl Timeline {
         };
         tl.refresh();
         // The tab stop and the open card, written to the page.
-        Effect::new(move |prev: Option<usize>| {
+        let was_focus = StoredValue::new(None::<usize>);
+        dom::effect(move || {
             let f = tl.focus.get();
             tl.marks.with_value(|m| {
-                if let Some(p) = prev.and_then(|p| m.get(p)) {
+                if let Some(p) = was_focus.get_value().and_then(|p| m.get(p)) {
                     dom::set_attr(&p.button, "tabindex", Some("-1"));
                 }
                 if let Some(now) = m.get(f) {
                     dom::set_attr(&now.button, "tabindex", Some("0"));
                 }
             });
-            f
+            was_focus.set_value(Some(f));
         });
         let card_el = StoredValue::new_local(card);
-        Effect::new(move |prev: Option<Option<usize>>| {
+        let was_selected = StoredValue::new(None::<usize>);
+        dom::effect(move || {
             let sel = tl.selected.get();
             tl.marks.with_value(|m| {
-                if let Some(p) = prev.flatten().and_then(|p| m.get(p)) {
+                if let Some(p) = was_selected.get_value().and_then(|p| m.get(p)) {
                     dom::set_attr(&p.button, "aria-expanded", Some("false"));
                 }
                 if let Some(now) = sel.and_then(|s| m.get(s)) {
@@ -87,7 +89,7 @@ impl Timeline {
                     );
                 }
             });
-            sel
+            was_selected.set_value(sel);
         });
         // Clicks and keys, delegated to the list of marks.
         let Some(list) = dom::find(Some(&inst), ".evs") else {

@@ -6,6 +6,7 @@ use crate::diagram::Diagram;
 use crate::dom;
 use crate::embed::{self, Bridge};
 use crate::timeline::Timeline;
+use explainer_model::decimal;
 use explainer_model::route::{Route, Widget, Q_OFF};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,8 +30,8 @@ pub fn timeline(route: Route) {
         .map(|c| {
             (
                 dom::attr(c, "data-scene"),
-                dom::attr(c, "data-t0").parse().unwrap_or(0.0),
-                dom::attr(c, "data-t1").parse().unwrap_or(1.0),
+                decimal::parse(&dom::attr(c, "data-t0")).unwrap_or(0.0),
+                decimal::parse(&dom::attr(c, "data-t1")).unwrap_or(1.0),
             )
         })
         .collect();
@@ -60,7 +61,7 @@ pub fn timeline(route: Route) {
     crate::boot::notices(&notes, &inst);
     let chips = StoredValue::new_local(chips);
     let inst2 = inst.clone();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let s = scene.get();
         dom::set_attr(&inst2, "data-scene", Some(&s));
         chips.with_value(|cs| {
@@ -77,7 +78,7 @@ pub fn timeline(route: Route) {
             dom::listen(c, "click", move |_: web_sys::Event| scene.set(id.clone()));
         }
     });
-    Effect::new(move |_| {
+    dom::effect(move || {
         let id = tl.selected_id().map(|e| format!("event-{e}"));
         if bridge.embedded() {
             bridge.report_state(id.as_deref().unwrap_or(""));
@@ -87,7 +88,7 @@ pub fn timeline(route: Route) {
         }
     });
     // The host page's fragment, passed on by the embed loader, opens an event too.
-    Effect::new(move |_| {
+    dom::effect(move || {
         let Some(t) = bridge.goto.get() else { return };
         let id = t.strip_prefix("event-").unwrap_or(&t).to_string();
         if let Some(v) = view_of(&id) {
@@ -141,7 +142,7 @@ pub fn diagram(route: Route) {
     let count = dom::find(Some(&main), ".step-n");
     let live = dom::find(Some(&main), ".live");
     let (p2, n2) = (prev.clone(), next.clone());
-    Effect::new(move |_| {
+    dom::effect(move || {
         let i = index();
         if let Some(p) = &p2 {
             dom::set_attr(
@@ -183,7 +184,7 @@ pub fn diagram(route: Route) {
         ev.prevent_default();
     });
     // The address (or the embedding page) follows the stage and the switches.
-    Effect::new(move |_| {
+    dom::effect(move || {
         let stage = format!("stage-{}", dg.scene.get());
         let off = dg.off_ids();
         let words = dg.verdict();
@@ -215,7 +216,7 @@ pub fn diagram(route: Route) {
             dom::replace_address(&search, Some(&stage));
         }
     });
-    Effect::new(move |_| {
+    dom::effect(move || {
         let Some(t) = bridge.goto.get() else { return };
         let id = t.strip_prefix("stage-").unwrap_or(&t).to_string();
         if stage_ids.with_value(|s| s.contains(&id)) {

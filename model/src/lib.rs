@@ -6,6 +6,7 @@
 
 pub mod content;
 pub mod date;
+pub mod decimal;
 pub mod diagram;
 pub mod map;
 pub mod route;
