@@ -13,3 +13,7 @@ release=()
 for page in timeline diagram; do
   trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$page" "pages/$page.html" >&2
 done
+# The JS glue of every page, minified (Trunk leaves it readable).
+if [[ "${TRUNK_PROFILE:-release}" == release ]]; then
+  node tests/tools/minify-glue.mjs "$TRUNK_STAGING_DIR"
+fi

@@ -5,16 +5,18 @@
 //! stage, which scene each one holds, the stepper's count. The address, the embedding page and
 //! the screen reader hear of a step once the reader settles on it.
 
-use crate::diagram::Diagram;
-use crate::dom;
-use crate::embed::{self, Bridge};
 use crate::reader::Reader;
+use crate::scope::{effect, owned};
 use crate::scroll::Scroll;
-use crate::timeline::Timeline;
 use explainer_model::decimal;
 use explainer_model::route::{Route, Widget, Q_OFF};
 use explainer_model::story::{frame, index_of, Inst, StepView};
+use explainer_web::diagram::Diagram;
+use explainer_web::dom::{self, Scope};
+use explainer_web::embed::{Bridge, Panel};
+use explainer_web::timeline::Timeline;
 use leptos::prelude::*;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -29,7 +31,16 @@ struct StepEl {
     summary: String,
 }
 
+/// What the essay reads from its page once.
+struct Page {
+    panel: HtmlElement,
+    steps: Vec<StepEl>,
+    /// Chapter ids and their first steps.
+    chapters: Vec<(String, usize)>,
+}
+
 pub fn attach(route: Route) {
+    let scope = owned();
     let Some(panel) = dom::find(None, ".graphic .panel") else {
         return;
     };
@@ -54,103 +65,114 @@ pub fn attach(route: Route) {
             (dom::attr(&c, "id"), first)
         })
         .collect();
-    let steps = StoredValue::new_local(steps);
-    let chapters = StoredValue::new(chapters);
+    let page = Rc::new(Page {
+        panel,
+        steps,
+        chapters,
+    });
+    let reader = Reader::attach(&scope);
+    let bridge = Bridge::attach(&scope, Widget::Essay, route.embed, route.secret.clone());
 
-    let reader = Reader::attach();
-    let bridge = Bridge::attach(Widget::Essay, route.embed, route.secret.clone());
-
-    // Where the address points: a step (or chapter), checked against the page.
+    // Where the address points: a step (or chapter), checked against the page. Other ids in
+    // the page (the chronology, the sources) are left to the browser.
     let mut notes = route.notes.clone();
     let target = route.target.as_deref().and_then(|t| {
-        let found = steps.with_value(|s| {
-            let ids: Vec<&str> = s.iter().map(|x| x.id.as_str()).collect();
-            chapters.with_value(|c| {
-                let ch: Vec<(&str, usize)> = c.iter().map(|(id, i)| (id.as_str(), *i)).collect();
-                index_of(&ids, &ch, t)
-            })
-        });
-        if found.is_none()
-            && t != "sources"
-            && t != "chronology"
-            && t != "about"
-            && dom::by_id(t).is_none()
-        {
+        let ids: Vec<&str> = page.steps.iter().map(|x| x.id.as_str()).collect();
+        let ch: Vec<(&str, usize)> = page
+            .chapters
+            .iter()
+            .map(|(id, i)| (id.as_str(), *i))
+            .collect();
+        let found = index_of(&ids, &ch, t);
+        if found.is_none() && dom::by_id(t).is_none() {
             notes.push(format!(
                 "There is no step called “{t}” in this explainer; showing it from the start."
             ));
         }
         found
     });
-    crate::boot::notices(&notes, &panel);
+    dom::notices(&notes, &page.panel);
 
-    // The stage lives while scroll effects are on; plain reading tears it down, and with it
-    // every listener it registered, and switching back builds it again.
+    // The stage lives while scroll effects are on: plain reading tears it down, and with it
+    // everything it registered; switching back builds it again.
     let stage_owner = StoredValue::new_local(None::<Owner>);
     let last_step = StoredValue::new(target);
     let off_ids = StoredValue::new(route.off.clone());
-    let parent = Owner::current();
-    dom::effect(move || {
+    let root = Owner::current();
+    let page = StoredValue::new_local(page);
+    effect(move || {
         let plain = reader.plain.get();
         let at = last_step.get_value();
-        stage_owner.update_value(|o| *o = None);
+        stage_owner.update_value(|o| {
+            if let Some(o) = o.take() {
+                o.cleanup();
+            }
+        });
+        let page = page.get_value();
         if plain {
             // Bring the reader back to the step they were reading, in the plain article.
-            if let Some(i) = at {
-                steps.with_value(|s| {
-                    if let Some(st) = s.get(i) {
-                        st.el.scroll_into_view();
-                    }
-                })
+            if let Some(s) = at.and_then(|i| page.steps.get(i)) {
+                s.el.scroll_into_view();
             }
             return;
         }
-        let owner = parent.as_ref().map_or_else(Owner::new, |p| p.child());
-        let panel = panel.clone();
-        owner.with(|| {
-            stage(
-                panel, steps, chapters, reader, bridge, last_step, off_ids, at,
-            );
-        });
-        stage_owner.update_value(|o| *o = Some(owner));
+        let owner = root.as_ref().map_or_else(Owner::new, |r| r.child());
+        let bridge = bridge.clone();
+        owner.with(|| stage(page, reader, bridge, last_step, off_ids, at));
+        stage_owner.set_value(Some(owner));
     });
 }
 
 /// The live stage, under its own owner.
-#[allow(clippy::too_many_arguments)]
 fn stage(
-    panel: HtmlElement,
-    steps: StoredValue<Vec<StepEl>, LocalStorage>,
-    chapters: StoredValue<Vec<(String, usize)>>,
+    page: Rc<Page>,
     reader: Reader,
     bridge: Bridge,
     last_step: StoredValue<Option<usize>>,
     off_ids: StoredValue<Vec<String>>,
     start_at: Option<usize>,
 ) {
-    let scroll = Scroll::attach(steps.with_value(|s| s.iter().map(|x| x.el.clone()).collect()));
+    let scope = owned();
+    let panel = page.panel.clone();
+    let scroll = Scroll::attach(&scope, page.steps.iter().map(|x| x.el.clone()).collect());
     let n = scroll.len();
-    let insts: Vec<Option<Element>> = Inst::ALL
-        .iter()
-        .map(|i| {
-            dom::find(
-                Some(&panel),
-                &format!(".inst[data-inst=\"{}\"]", i.as_str()),
-            )
-            .map(Into::into)
-        })
-        .collect();
+    let insts: [Option<Element>; 3] = Inst::ALL.map(|i| {
+        dom::find(
+            Some(&panel),
+            &[".inst[data-inst=\"", i.as_str(), "\"]"].concat(),
+        )
+        .map(Into::into)
+    });
     let openings: [String; 3] = std::array::from_fn(|k| {
         insts[k]
             .as_ref()
             .map(|e| dom::attr(e, "data-scene"))
             .unwrap_or_default()
     });
-    let card = dom::by_id("ev-card");
-    let timeline = insts[0].clone().map(|i| Timeline::attach(i, card));
-    let diagram = insts[1].clone().map(Diagram::attach);
-    let insts = StoredValue::new_local(insts);
-    let openings = StoredValue::new(openings);
+    let timeline = insts[0]
+        .clone()
+        .map(|i| Timeline::attach(&scope, i, dom::by_id("ev-card")));
+    let diagram = insts[1].clone().map(|i| Diagram::attach(&scope, i));
+    let panel_code = dom::find(Some(&panel), ".embed-code").map(|details| {
+        let (page, dg, tl) = (page.clone(), diagram.clone(), timeline.clone());
+        let active = scroll.active;
+        Panel::attach(&scope, details.into(), Widget::Essay, move |w| match w {
+            Widget::Essay => (
+                w,
+                active
+                    .get_untracked()
+                    .and_then(|i| page.steps.get(i).map(|x| x.id.clone())),
+                Vec::new(),
+            ),
+            Widget::Diagram => (
+                w,
+                dg.as_ref()
+                    .and_then(|d| d.stage_ids().get(d.stage()).cloned()),
+                dg.as_ref().map(|d| d.off_ids()).unwrap_or_default(),
+            ),
+            _ => (w, tl.as_ref().and_then(|t| t.selected_id()), Vec::new()),
+        })
+    });
 
     // Opening at a step the address names (unless the browser already shows it, after a reload).
     if let Some(i) = start_at {
@@ -159,63 +181,63 @@ fn stage(
             scroll.measure();
         }
     }
-    if let Some(dg) = diagram {
-        let off = off_ids.get_value();
-        if !off.is_empty() {
-            dg.set_off(&off);
-        }
+    if let Some(dg) = &diagram {
+        dg.set_off_ids(&off_ids.get_value());
     }
 
     // A step change: a few attributes, and nothing else until the reader settles.
     let active = scroll.active;
-    let stage_panel = panel.clone();
-    dom::effect(move || {
-        let panel = &stage_panel;
+    let views: Vec<(Inst, String)> = page.steps.iter().map(|x| (x.inst, x.id.clone())).collect();
+    let (p2, tl2, dg2, pc2) = (
+        panel.clone(),
+        timeline.clone(),
+        diagram.clone(),
+        panel_code.clone(),
+    );
+    effect(move || {
         let a = active.get();
-        let f = steps.with_value(|s| {
-            let views: Vec<StepView> = s
-                .iter()
-                .map(|x| StepView {
-                    inst: x.inst,
-                    scene: x.id.as_str(),
-                })
-                .collect();
-            openings.with_value(|o| {
-                let open = [o[0].as_str(), o[1].as_str(), o[2].as_str()];
-                let fr = frame(&views, open, a);
-                (fr.inst, fr.scenes.map(String::from))
+        let steps: Vec<StepView> = views
+            .iter()
+            .map(|(inst, id)| StepView {
+                inst: *inst,
+                scene: id.as_str(),
             })
-        });
-        dom::set_attr(panel, "data-view", Some(f.0.as_str()));
+            .collect();
+        let open = [
+            openings[0].as_str(),
+            openings[1].as_str(),
+            openings[2].as_str(),
+        ];
+        let f = frame(&steps, open, a);
+        dom::set_attr(&p2, "data-view", Some(f.inst.as_str()));
         dom::set_attr(
-            panel,
+            &p2,
             "data-step",
             Some(&a.map_or(-1, |a| a as i64).to_string()),
         );
-        insts.with_value(|insts| {
-            for (k, el) in insts.iter().enumerate() {
-                if let Some(el) = el {
-                    if dom::attr(el, "data-scene") != f.1[k] {
-                        dom::set_attr(el, "data-scene", Some(&f.1[k]));
-                    }
+        for (k, el) in insts.iter().enumerate() {
+            if let Some(el) = el {
+                if dom::attr(el, "data-scene") != f.scenes[k] {
+                    dom::set_attr(el, "data-scene", Some(f.scenes[k]));
                 }
             }
-        });
-        if let Some(dg) = diagram {
-            if dg.scene.get_untracked() != f.1[1] {
-                dg.scene.set(f.1[1].clone());
-            }
         }
-        if let Some(tl) = timeline {
+        if let Some(dg) = &dg2 {
+            dg.set_scene(f.scenes[1]);
+        }
+        if let Some(tl) = &tl2 {
             tl.refresh();
+        }
+        if let Some(p) = &pc2 {
+            p.refresh();
         }
         last_step.set_value(a);
     });
 
-    stepper(&panel, scroll, reader, chapters, n);
+    stepper(&scope, &page, scroll, reader, n);
 
     // Keys in the panel step through the story.
-    dom::listen(&panel, "keydown", move |ev: web_sys::KeyboardEvent| {
+    scope.listen(&panel, "keydown", move |ev: web_sys::KeyboardEvent| {
         if dom::key_is_not_ours(&ev) {
             return;
         }
@@ -234,176 +256,142 @@ fn stage(
     });
 
     // The host page's fragment, passed on by the embed loader, opens a step too.
-    dom::effect(move || {
-        let Some(t) = bridge.goto.get() else { return };
-        let i = steps.with_value(|s| s.iter().position(|x| x.id == t));
-        if let Some(i) = i {
+    let ids: Vec<String> = page.steps.iter().map(|x| x.id.clone()).collect();
+    bridge.on_goto(move |t| {
+        if let Some(i) = ids.iter().position(|x| x == t) {
             scroll.go_to(i, reader.smooth());
         }
     });
 
     // Once the reader settles: the address, the embedding page, the screen reader.
     let live = dom::find(Some(&panel), ".live");
-    let live = StoredValue::new_local(live);
-    let settle = dom::Later::new();
-    dom::effect(move || {
+    let settle = scope.later();
+    let (pg, dg3, live2, bridge2) = (page.clone(), diagram.clone(), live.clone(), bridge.clone());
+    effect(move || {
         let a = active.get();
-        let off = diagram.map(|d| d.off_ids()).unwrap_or_default();
-        let settle = settle.clone();
+        let (pg, dg, live, bridge) = (pg.clone(), dg3.clone(), live2.clone(), bridge2.clone());
         settle.set(SETTLE_MS, move || {
-            let (id, summary) = steps.with_value(|s| {
-                a.and_then(|i| s.get(i))
-                    .map(|x| (x.id.clone(), x.summary.clone()))
-                    .unzip()
-            });
+            let step = a.and_then(|i| pg.steps.get(i));
+            let id = step.map(|x| x.id.as_str());
             if bridge.embedded() {
-                bridge.report_state(id.as_deref().unwrap_or(""));
+                bridge.report_state(id.unwrap_or(""));
             } else {
-                let search = if off.is_empty() {
-                    String::new()
-                } else {
-                    format!("?{Q_OFF}={}", off.join(","))
-                };
-                dom::replace_address(&search, id.as_deref());
+                dom::replace_address(&off_query(dg.as_ref()), id);
             }
-            live.with_value(|l| {
-                if let Some(l) = l {
-                    l.set_text_content(summary.as_deref());
-                }
-            });
+            if let Some(l) = &live {
+                l.set_text_content(step.map(|x| x.summary.as_str()));
+            }
         });
     });
 
-    // What-if: the "try it" buttons in the last diagram step's text flip switches in place.
+    // What-if: the "try it" buttons in the last diagram step's text flip switches in place; a
+    // switch is a change of its own, said in the live region and kept in the address.
     if let Some(dg) = diagram {
-        for b in dom::find_all(None, ".whatif-try [data-toggle]") {
-            let id = dom::attr(&b, "data-toggle");
-            let Some(f) = dg.index(&id) else { continue };
-            let el = b.clone();
-            dom::effect(move || {
-                let on = dg.off.get().is_off(f);
-                dom::set_attr(&el, "aria-pressed", Some(if on { "true" } else { "false" }));
-            });
-            dom::listen(&b, "click", move |_: web_sys::Event| {
-                dg.off.update(|s| *s = s.toggled(f))
-            });
+        let buttons: Vec<(HtmlElement, usize)> = dom::find_all(None, ".whatif-try [data-toggle]")
+            .into_iter()
+            .filter_map(|b| {
+                let f = dg.index(&dom::attr(&b, "data-toggle"))?;
+                Some((b, f))
+            })
+            .collect();
+        for (b, f) in &buttons {
+            let (d, f) = (dg.clone(), *f);
+            scope.listen(b, "click", move |_: web_sys::Event| d.toggle(f));
         }
-        // A switch is a change of its own: say what it did.
-        let was_off = StoredValue::new(None::<u64>);
-        dom::effect(move || {
-            let now = dg.off.get().0;
-            if was_off.get_value().is_some_and(|p| p != now) {
-                let words = dg.verdict();
-                live.with_value(|l| {
-                    if let Some(l) = l {
-                        l.set_text_content(Some(&format!("Thought experiment: {words}.")));
-                    }
-                });
+        let (d, live) = (dg.clone(), live.clone());
+        let was = std::cell::Cell::new(dg.off());
+        let sync = move || {
+            let off = d.off();
+            for (b, f) in &buttons {
+                dom::set_attr(b, "aria-pressed", Some(dom::bool_str(off.is_off(*f))));
             }
-            was_off.set_value(Some(now));
-        });
-    }
-
-    if let Some(details) = dom::find(Some(&panel), ".embed-code") {
-        embed::attach_panel(details.into(), Widget::Essay, move |w| match w {
-            Widget::Essay => (
-                w,
-                active
-                    .get()
-                    .and_then(|i| steps.with_value(|s| s.get(i).map(|x| x.id.clone()))),
-                Vec::new(),
-            ),
-            Widget::Diagram => (
-                w,
-                diagram.and_then(|d| {
-                    let st = d.stage();
-                    d.stage_id(st)
-                }),
-                diagram.map(|d| d.off_ids()).unwrap_or_default(),
-            ),
-            _ => (w, None, Vec::new()),
-        });
+            if was.replace(off) != off {
+                if let Some(l) = &live {
+                    l.set_text_content(Some(&["Thought experiment: ", &d.verdict(), "."].concat()));
+                }
+                if !bridge.embedded() {
+                    let (_, hash) = dom::location();
+                    let hash = hash.trim_start_matches('#').to_string();
+                    dom::replace_address(&off_query(Some(&d)), (!hash.is_empty()).then_some(&hash));
+                }
+            }
+        };
+        sync();
+        dg.on_change(sync);
     }
     let _ = panel.dyn_ref::<HtmlElement>();
 }
 
+/// `?off=…` for the factors switched off, or nothing.
+fn off_query(dg: Option<&Diagram>) -> String {
+    let off = dg.map(|d| d.off_ids()).unwrap_or_default();
+    if off.is_empty() {
+        String::new()
+    } else {
+        ["?", Q_OFF, "=", &off.join(",")].concat()
+    }
+}
+
 /// Previous / next, "n / N", the chapter list and the progress bar.
-fn stepper(
-    panel: &HtmlElement,
-    scroll: Scroll,
-    reader: Reader,
-    chapters: StoredValue<Vec<(String, usize)>>,
-    n: usize,
-) {
+fn stepper(scope: &Scope, page: &Page, scroll: Scroll, reader: Reader, n: usize) {
+    let panel = &page.panel;
     let active = scroll.active;
     let prev = dom::find(Some(panel), "[data-go=\"prev\"]");
     let next = dom::find(Some(panel), "[data-go=\"next\"]");
     let count = dom::find(Some(panel), ".step-n");
-    let select = dom::find(Some(panel), ".chapter-pick select");
+    let select = dom::find(Some(panel), ".chapter-pick select")
+        .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok());
     let bar = dom::find(Some(panel), ".step-progress .done");
-    let (p2, n2, c2, s2) = (prev.clone(), next.clone(), count.clone(), select.clone());
-    dom::effect(move || {
+    let firsts: Vec<usize> = page.chapters.iter().map(|(_, f)| *f).collect();
+    let (p2, n2, s2) = (prev.clone(), next.clone(), select.clone());
+    effect(move || {
         let a = active.get();
         if let Some(p) = &p2 {
             dom::set_attr(
                 p,
                 "aria-disabled",
-                Some(if a.is_none_or(|a| a == 0) {
-                    "true"
-                } else {
-                    "false"
-                }),
+                Some(dom::bool_str(a.is_none_or(|a| a == 0))),
             );
         }
         if let Some(x) = &n2 {
             dom::set_attr(
                 x,
                 "aria-disabled",
-                Some(if a.is_some_and(|a| a + 1 >= n) {
-                    "true"
-                } else {
-                    "false"
-                }),
+                Some(dom::bool_str(a.is_some_and(|a| a + 1 >= n))),
             );
         }
-        if let Some(c) = &c2 {
+        if let Some(c) = &count {
             c.set_text_content(Some(&a.map_or(0, |a| a + 1).to_string()));
         }
-        if let Some(sel) = s2
-            .as_ref()
-            .and_then(|s| s.dyn_ref::<web_sys::HtmlSelectElement>())
-        {
-            let ch = chapters.with_value(|c| {
-                a.map_or(0, |a| {
-                    c.iter().rposition(|(_, first)| *first <= a).unwrap_or(0)
-                })
-            });
-            let v =
-                chapters.with_value(|c| c.get(ch).map(|(_, f)| f.to_string()).unwrap_or_default());
+        if let Some(sel) = &s2 {
+            let ch = a.map_or(0, |a| firsts.iter().rposition(|f| *f <= a).unwrap_or(0));
+            let v = firsts.get(ch).map(|f| f.to_string()).unwrap_or_default();
             if sel.value() != v {
                 sel.set_value(&v);
             }
         }
     });
     if let Some(bar) = bar {
-        dom::effect(move || {
+        effect(move || {
             let done = active
                 .get()
                 .map_or(0.0, |a| a as f64 + scroll.progress.get());
-            let _ = bar
-                .style()
-                .set_property("--done", &decimal::format(done / n.max(1) as f64, 3));
+            dom::set_var(
+                &bar,
+                "--done",
+                Some(&decimal::format(done / n.max(1) as f64, 3)),
+            );
         });
     }
     if let Some(p) = prev {
-        dom::listen(&p, "click", move |_: web_sys::Event| {
+        scope.listen(&p, "click", move |_: web_sys::Event| {
             if let Some(i) = active.get_untracked().filter(|&i| i > 0) {
                 scroll.go_to(i - 1, reader.smooth());
             }
         });
     }
     if let Some(x) = next {
-        dom::listen(&x, "click", move |_: web_sys::Event| {
+        scope.listen(&x, "click", move |_: web_sys::Event| {
             let t = active.get_untracked().map_or(0, |i| i + 1);
             if t < n {
                 scroll.go_to(t, reader.smooth());
@@ -411,11 +399,9 @@ fn stepper(
         });
     }
     if let Some(sel) = select {
-        dom::listen(&sel, "change", move |ev: web_sys::Event| {
-            let v = dom::target_el(&ev)
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .and_then(|s| s.value().parse::<usize>().ok());
-            if let Some(i) = v {
+        let s = sel.clone();
+        scope.listen(&sel, "change", move |_: web_sys::Event| {
+            if let Ok(i) = s.value().parse::<usize>() {
                 scroll.go_to(i, reader.smooth());
             }
         });

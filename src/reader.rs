@@ -2,7 +2,8 @@
 //! `<html>` as attributes, where the stylesheet reads them, so one switch changes every drawing.
 //! The switches are in the page already (shown only with the script); this makes them work.
 
-use crate::dom;
+use crate::scope::effect;
+use explainer_web::dom::{self, Scope};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -14,7 +15,7 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn attach() -> Reader {
+    pub fn attach(scope: &Scope) -> Reader {
         let r = Reader {
             plain: RwSignal::new(
                 dom::root().is_some_and(|r| dom::attr(&r, "data-mode") == "plain"),
@@ -22,23 +23,17 @@ impl Reader {
             reduced_motion: RwSignal::new(dom::media_matches("(prefers-reduced-motion: reduce)")),
         };
         for (tool, signal) in [("plain", r.plain), ("motion", r.reduced_motion)] {
-            let Some(button) = dom::find(None, &format!("[data-tool=\"{tool}\"]")) else {
+            let Some(button) = dom::find(None, &["[data-tool=\"", tool, "\"]"].concat()) else {
                 continue;
             };
             let b = button.clone();
-            dom::effect(move || {
-                dom::set_attr(
-                    &b,
-                    "aria-pressed",
-                    Some(if signal.get() { "true" } else { "false" }),
-                );
-            });
-            dom::listen(&button, "click", move |_: web_sys::Event| {
+            effect(move || dom::set_attr(&b, "aria-pressed", Some(dom::bool_str(signal.get()))));
+            scope.listen(&button, "click", move |_: web_sys::Event| {
                 signal.update(|v| *v = !*v)
             });
         }
-        dom::effect(move || dom::set_root_attr("data-mode", r.plain.get().then_some("plain")));
-        dom::effect(move || {
+        effect(move || dom::set_root_attr("data-mode", r.plain.get().then_some("plain")));
+        effect(move || {
             dom::set_root_attr(
                 "data-motion",
                 Some(if r.reduced_motion.get() {

@@ -1,8 +1,8 @@
 //! The scroll engine: measures the steps' boxes once a frame while the page moves and asks
 //! `explainer_model::scroll` which step is active. See that module for why geometry, not events.
 
-use crate::dom;
 use explainer_model::scroll::{active_step, scroll_target, trigger_ratio, StepBox};
+use explainer_web::dom::{self, Scope};
 use leptos::prelude::*;
 use web_sys::HtmlElement;
 
@@ -16,8 +16,8 @@ pub struct Scroll {
 }
 
 impl Scroll {
-    /// Follows the page's steps (prerendered; they never change) for as long as the owner lives.
-    pub fn attach(steps: Vec<HtmlElement>) -> Scroll {
+    /// Follows the page's steps (prerendered; they never change) while `scope` lives.
+    pub fn attach(scope: &Scope, steps: Vec<HtmlElement>) -> Scroll {
         let s = Scroll {
             active: RwSignal::new(None),
             progress: RwSignal::new(0.0),
@@ -25,10 +25,14 @@ impl Scroll {
         };
         s.measure();
         // Scroll events come faster than frames: one measure per frame at most.
-        let tick = dom::Frame::new(move || s.measure());
+        let tick = scope.frame(move || s.measure());
         let t2 = tick.clone();
-        dom::listen(&window(), "scroll", move |_: web_sys::Event| tick.request());
-        dom::listen(&window(), "resize", move |_: web_sys::Event| t2.request());
+        scope.listen(&dom::window(), "scroll", move |_: web_sys::Event| {
+            tick.request()
+        });
+        scope.listen(&dom::window(), "resize", move |_: web_sys::Event| {
+            t2.request()
+        });
         s
     }
 
@@ -70,6 +74,14 @@ impl Scroll {
             return;
         };
         let (vw, vh) = dom::viewport();
-        dom::scroll_to(scroll_target(top + dom::scroll_y(), vh, vw), smooth);
+        let y = scroll_target(top + dom::window().scroll_y().unwrap_or(0.0), vh, vw);
+        let opts = web_sys::ScrollToOptions::new();
+        opts.set_top(y);
+        opts.set_behavior(if smooth {
+            web_sys::ScrollBehavior::Smooth
+        } else {
+            web_sys::ScrollBehavior::Instant
+        });
+        dom::window().scroll_to_with_scroll_to_options(&opts);
     }
 }

@@ -90,9 +90,9 @@ impl Model {
     pub fn from_parts(enters: Vec<usize>, side: Vec<usize>, strength: Vec<u32>) -> Model {
         let n = enters.len().min(side.len()).min(strength.len()).min(64);
         Model {
-            enters: enters[..n].to_vec(),
-            side: side[..n].iter().map(|&s| s.min(1)).collect(),
-            strength: strength[..n].to_vec(),
+            enters: enters.into_iter().take(n).collect(),
+            side: side.into_iter().take(n).map(|s| s.min(1)).collect(),
+            strength: strength.into_iter().take(n).collect(),
         }
     }
 

@@ -142,9 +142,12 @@ pub fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                let digit = |b: u8| (b as char).to_digit(16);
+                let hex = bytes
+                    .get(i + 1)
+                    .and_then(|&a| digit(a))
+                    .zip(bytes.get(i + 2).and_then(|&b| digit(b)))
+                    .map(|(a, b)| (a * 16 + b) as u8);
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -159,7 +162,9 @@ pub fn percent_decode(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // Bytes that decode to no text (a broken escape sequence) give no text: the id is then
+    // unreadable and noted as such, like any other.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Percent-encodes a query value (ids are slugs, but a value may come from anywhere).
@@ -243,8 +248,8 @@ pub fn parse_on(page: Widget, search: &str, hash: &str) -> Route {
     }
     // WordPress appends `#?secret=…`, after any fragment of ours.
     let mut frag = hash.trim_start_matches('#');
-    if let Some(at) = frag.find(SECRET_FRAGMENT) {
-        let secret: String = frag[at + SECRET_FRAGMENT.len()..]
+    if let Some((before, after)) = frag.split_once(SECRET_FRAGMENT) {
+        let secret: String = after
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .take(64)
@@ -252,7 +257,7 @@ pub fn parse_on(page: Widget, search: &str, hash: &str) -> Route {
         if !secret.is_empty() {
             r.secret = Some(secret);
         }
-        frag = frag[..at].trim_end_matches('#');
+        frag = before.trim_end_matches('#');
     }
     let prefix = r.widget.spec().prefix;
     let frag_id = if prefix.is_empty() {

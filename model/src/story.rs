@@ -53,7 +53,7 @@ pub fn frame<'a>(
 ) -> Frame<'a> {
     let mut scenes = openings;
     let upto = active.map_or(0, |a| (a + 1).min(steps.len()));
-    for s in &steps[..upto] {
+    for s in steps.iter().take(upto) {
         scenes[s.inst.index()] = s.scene;
     }
     let inst = match active {

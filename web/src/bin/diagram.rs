@@ -1,8 +1,8 @@
 //! The decision diagram widget's page (`diagram/`): only the diagram's code is in this build.
 
 fn main() {
-    explainer::boot::start(
+    explainer_web::boot::start(
         explainer_model::route::Widget::Diagram,
-        explainer::widgets::diagram,
+        explainer_web::widgets::diagram,
     );
 }

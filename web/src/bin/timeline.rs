@@ -1,8 +1,8 @@
 //! The timeline widget's page (`timeline/`): only the timeline's code is in this build.
 
 fn main() {
-    explainer::boot::start(
+    explainer_web::boot::start(
         explainer_model::route::Widget::Timeline,
-        explainer::widgets::timeline,
+        explainer_web::widgets::timeline,
     );
 }

@@ -1,0 +1,283 @@
+//! The live timeline: the drawing is in the page; this lets a reader move between the events on
+//! show with the keyboard (one tab stop, arrows between marks), open an event's card (the
+//! chronology's own entry, so the words ship once) and close it again.
+
+use crate::dom::{self, Scope};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use web_sys::{Element, HtmlElement};
+
+/// One mark as the page has it.
+struct Mark {
+    li: HtmlElement,
+    button: HtmlElement,
+    id: String,
+    t: f64,
+}
+
+struct Inner {
+    inst: Element,
+    marks: Vec<Mark>,
+    card: Option<HtmlElement>,
+    /// The mark that holds the tab stop.
+    focus: Cell<usize>,
+    /// The event whose card is open.
+    selected: Cell<Option<usize>>,
+    /// Told of every change of the open event (the address, the embedding page).
+    on_select: RefCell<Option<Box<dyn Fn(Option<&str>)>>>,
+}
+
+#[derive(Clone)]
+pub struct Timeline(Rc<Inner>);
+
+/// A mark's place on the axis, from its inline `--t`.
+fn t_of(li: &Element) -> f64 {
+    dom::attr(li, "style")
+        .split(';')
+        .find_map(|d| d.trim().strip_prefix("--t:"))
+        .and_then(explainer_model::decimal::parse)
+        .unwrap_or(-1.0)
+}
+
+impl Timeline {
+    /// Makes the timeline drawing `inst` live; `card` is where an event's details open.
+    pub fn attach(scope: &Scope, inst: Element, card: Option<HtmlElement>) -> Timeline {
+        let marks: Vec<Mark> = dom::find_all(Some(&inst), ".ev")
+            .into_iter()
+            .filter_map(|li| {
+                let button = dom::find(Some(&li), ".mk")?;
+                Some(Mark {
+                    id: dom::attr(&li, "data-id"),
+                    t: t_of(&li),
+                    li,
+                    button,
+                })
+            })
+            .collect();
+        let tl = Timeline(Rc::new(Inner {
+            inst: inst.clone(),
+            marks,
+            card: card.clone(),
+            focus: Cell::new(usize::MAX),
+            selected: Cell::new(None),
+            on_select: RefCell::new(None),
+        }));
+        tl.refresh();
+        // Clicks and keys, delegated to the list of marks.
+        if let Some(list) = dom::find(Some(&inst), ".evs") {
+            let t = tl.clone();
+            scope.listen(&list, "click", move |ev: web_sys::Event| {
+                if let Some(i) = t.index_of(&ev) {
+                    t.set_focus(i);
+                    t.select((t.0.selected.get() != Some(i)).then_some(i));
+                }
+            });
+            let t = tl.clone();
+            scope.listen(&list, "focusin", move |ev: web_sys::Event| {
+                if let Some(i) = t.index_of(&ev) {
+                    t.set_focus(i);
+                }
+            });
+            let t = tl.clone();
+            scope.listen(&list, "keydown", move |ev: web_sys::KeyboardEvent| {
+                t.on_key(&ev)
+            });
+        }
+        if let Some(card) = card {
+            let t = tl.clone();
+            scope.listen(&card, "click", move |ev: web_sys::Event| {
+                if dom::closest(&ev, ".close").is_some() {
+                    t.close_and_return();
+                }
+            });
+            let t = tl.clone();
+            scope.listen(&card, "keydown", move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    t.close_and_return();
+                }
+            });
+        }
+        tl
+    }
+
+    /// Tells `f` of every change of the open event.
+    pub fn on_select(&self, f: impl Fn(Option<&str>) + 'static) {
+        *self.0.on_select.borrow_mut() = Some(Box::new(f));
+    }
+
+    fn index_of(&self, ev: &web_sys::Event) -> Option<usize> {
+        let li = dom::closest(ev, ".ev")?;
+        self.0
+            .marks
+            .iter()
+            .position(|x| x.li.is_same_node(Some(&li)))
+    }
+
+    fn set_focus(&self, i: usize) {
+        let was = self.0.focus.replace(i);
+        if was == i {
+            return;
+        }
+        if let Some(p) = self.0.marks.get(was) {
+            dom::set_attr(&p.button, "tabindex", Some("-1"));
+        }
+        if let Some(now) = self.0.marks.get(i) {
+            dom::set_attr(&now.button, "tabindex", Some("0"));
+        }
+    }
+
+    /// Opens the card of mark `i` (None closes it), and says so.
+    pub fn select(&self, i: Option<usize>) {
+        let was = self.0.selected.replace(i);
+        if let Some(p) = was.and_then(|p| self.0.marks.get(p)) {
+            dom::set_attr(&p.button, "aria-expanded", Some("false"));
+        }
+        let id = i.and_then(|s| self.0.marks.get(s)).map(|m| {
+            dom::set_attr(&m.button, "aria-expanded", Some("true"));
+            m.id.as_str()
+        });
+        if let Some(card) = &self.0.card {
+            show_card(card, id);
+        }
+        if was != i {
+            if let Some(f) = self.0.on_select.borrow().as_ref() {
+                f(id);
+            }
+        }
+    }
+
+    /// The window on show, from the scene's rules.
+    fn window(&self) -> (f64, f64) {
+        (
+            dom::css_number(&self.0.inst, "--t0").unwrap_or(0.0),
+            dom::css_number(&self.0.inst, "--t1").unwrap_or(1.0),
+        )
+    }
+
+    fn in_view(&self, i: usize, (a, b): (f64, f64)) -> bool {
+        self.0
+            .marks
+            .get(i)
+            .is_some_and(|x| x.t >= a - 1e-6 && x.t <= b + 1e-6)
+    }
+
+    /// After the scene changes: keep the tab stop on a mark that is on show, and close a card
+    /// whose event has left the picture.
+    pub fn refresh(&self) {
+        let n = self.0.marks.len();
+        let w = self.window();
+        let f = self.0.focus.get();
+        if f >= n || !self.in_view(f, w) {
+            let near = (0..n)
+                .filter(|&i| self.in_view(i, w))
+                .min_by_key(|&i| i.abs_diff(f.min(n)));
+            if let Some(i) = near {
+                self.set_focus(i);
+            }
+        }
+        if self.0.selected.get().is_some_and(|s| !self.in_view(s, w)) {
+            self.select(None);
+        }
+    }
+
+    /// Opens the card of the event with this id (from the address), if the timeline has it.
+    pub fn select_id(&self, id: &str) -> bool {
+        let found = self.0.marks.iter().position(|x| x.id == id);
+        if let Some(i) = found {
+            self.set_focus(i);
+            self.select(Some(i));
+        }
+        found.is_some()
+    }
+
+    pub fn selected_id(&self) -> Option<String> {
+        self.0
+            .selected
+            .get()
+            .and_then(|s| self.0.marks.get(s).map(|x| x.id.clone()))
+    }
+
+    /// Where an event sits on the axis (for choosing a view that shows it).
+    pub fn t_of_id(&self, id: &str) -> Option<f64> {
+        self.0.marks.iter().find(|x| x.id == id).map(|x| x.t)
+    }
+
+    fn close_and_return(&self) {
+        if let Some(i) = self.0.selected.get() {
+            self.select(None);
+            if let Some(x) = self.0.marks.get(i) {
+                dom::focus(&x.button);
+            }
+        }
+    }
+
+    /// Arrows move between the events on show; Home and End go to the ends; Escape closes.
+    fn on_key(&self, ev: &web_sys::KeyboardEvent) {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let n = self.0.marks.len();
+        let w = self.window();
+        let from = self.0.focus.get().min(n);
+        let step = |dir: isize| -> Option<usize> {
+            let mut i = from as isize;
+            loop {
+                i += dir;
+                if i < 0 || i >= n as isize {
+                    return None;
+                }
+                if self.in_view(i as usize, w) {
+                    return Some(i as usize);
+                }
+            }
+        };
+        let to = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => step(1),
+            "ArrowLeft" | "ArrowUp" => step(-1),
+            "Home" => (0..n).find(|&i| self.in_view(i, w)),
+            "End" => (0..n).rev().find(|&i| self.in_view(i, w)),
+            "Escape" => {
+                if self.0.selected.get().is_some() {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    self.select(None);
+                }
+                return;
+            }
+            _ => return,
+        };
+        // Handled here even at the ends, so the page and the essay's stepper don't also move.
+        ev.prevent_default();
+        ev.stop_propagation();
+        if let Some(to) = to {
+            self.set_focus(to);
+            if let Some(x) = self.0.marks.get(to) {
+                dom::focus(&x.button);
+            }
+            if self.0.selected.get().is_some() {
+                self.select(Some(to));
+            }
+        }
+    }
+}
+
+/// Fills the card with the chronology's entry for `id` (or hides it).
+fn show_card(card: &HtmlElement, id: Option<&str>) {
+    let entry = id.and_then(|id| dom::by_id(&["event-", id].concat()));
+    match entry {
+        Some(li) => {
+            card.set_inner_html(&[
+                r#"<button type="button" class="chip close" aria-label="Close the details">×</button><article class="ev-card-body">"#,
+                &li.inner_html(),
+                "</article>",
+            ]
+            .concat());
+            dom::set_attr(card, "hidden", None);
+        }
+        None => {
+            dom::set_attr(card, "hidden", Some(""));
+            card.set_inner_html("");
+        }
+    }
+}
