@@ -10,7 +10,7 @@ esac
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 release=()
 [[ "${TRUNK_PROFILE:-release}" == release ]] && release=(--release)
-for page in timeline diagram; do
+for page in timeline diagram map; do
   trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$page" "pages/$page.html" >&2
 done
 # The JS glue of every page, minified (Trunk leaves it readable).

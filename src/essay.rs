@@ -27,6 +27,9 @@ const SETTLE_MS: u32 = 600;
 struct StepEl {
     el: HtmlElement,
     id: String,
+    /// The scene its instrument shows (the step's id for the timeline and the diagram; the
+    /// map's scene ids name its line and places).
+    scene: String,
     inst: Inst,
     summary: String,
 }
@@ -48,6 +51,7 @@ pub fn attach(route: Route) {
         .into_iter()
         .map(|el| StepEl {
             id: dom::attr(&el, "id"),
+            scene: dom::attr(&el, "data-scene"),
             inst: Inst::parse(&dom::attr(&el, "data-view")).unwrap_or(Inst::Timeline),
             summary: dom::find(Some(&el), ".step-summary")
                 .and_then(|s| s.text_content())
@@ -155,6 +159,7 @@ fn stage(
     let diagram = insts[1].clone().map(|i| Diagram::attach(&scope, i));
     let panel_code = dom::find(Some(&panel), ".embed-code").map(|details| {
         let (page, dg, tl) = (page.clone(), diagram.clone(), timeline.clone());
+        let map_inst = insts[2].clone();
         let active = scroll.active;
         Panel::attach(&scope, details.into(), Widget::Essay, move |w| match w {
             Widget::Essay => (
@@ -169,6 +174,15 @@ fn stage(
                 dg.as_ref()
                     .and_then(|d| d.stage_ids().get(d.stage()).cloned()),
                 dg.as_ref().map(|d| d.off_ids()).unwrap_or_default(),
+            ),
+            Widget::Map => (
+                w,
+                map_inst
+                    .as_ref()
+                    .map(|m| dom::attr(m, "data-scene"))
+                    .and_then(|s| s.split('.').next().map(String::from))
+                    .filter(|s| !s.is_empty()),
+                Vec::new(),
             ),
             _ => (w, tl.as_ref().and_then(|t| t.selected_id()), Vec::new()),
         })
@@ -187,7 +201,11 @@ fn stage(
 
     // A step change: a few attributes, and nothing else until the reader settles.
     let active = scroll.active;
-    let views: Vec<(Inst, String)> = page.steps.iter().map(|x| (x.inst, x.id.clone())).collect();
+    let views: Vec<(Inst, String)> = page
+        .steps
+        .iter()
+        .map(|x| (x.inst, x.scene.clone()))
+        .collect();
     let (p2, tl2, dg2, pc2) = (
         panel.clone(),
         timeline.clone(),

@@ -12,21 +12,20 @@ pub fn parse(s: &str) -> Option<f64> {
     if int.is_empty() && frac.is_empty() {
         return None;
     }
-    let mut v = 0.0f64;
-    for b in int.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
+    // Whole digits, then the fraction as one integer over a power of ten: one rounding only.
+    let digits = |s: &str| -> Option<(f64, i32)> {
+        let mut v = 0.0f64;
+        for b in s.bytes() {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10.0 + (b - b'0') as f64;
         }
-        v = v * 10.0 + (b - b'0') as f64;
-    }
-    let mut scale = 0.1;
-    for b in frac.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        v += (b - b'0') as f64 * scale;
-        scale /= 10.0;
-    }
+        Some((v, s.len() as i32))
+    };
+    let (whole, _) = digits(int)?;
+    let (f, n) = digits(frac)?;
+    let v = whole + f / 10f64.powi(n);
     Some(if neg { -v } else { v })
 }
 

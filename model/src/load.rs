@@ -186,6 +186,97 @@ pub fn load_dir(dir: &Path) -> Result<Bundle, ContentErrors> {
     }
 }
 
+/// A content folder with its map, when it has one (`map.toml` and `geo/base.txt`).
+pub struct Content {
+    pub bundle: Bundle,
+    pub map: Option<(crate::map::Map, crate::map::geo::Base)>,
+}
+
+/// Reads and validates a whole content folder: the essay, the timeline, the diagram and, when
+/// present, the map, with the essay's map steps checked against the map's lines and places.
+pub fn load_all(dir: &Path) -> Result<Content, ContentErrors> {
+    let bundle = load_dir(dir);
+    let map = if dir.join("map.toml").exists() {
+        let m = crate::map::load::load_dir(dir);
+        let g = crate::map::geo::Base::load_dir(dir);
+        Some(match (m, g) {
+            (Ok(m), Ok(g)) => Ok((m, g)),
+            (m, g) => {
+                let mut all = Vec::new();
+                all.extend(m.err().map(|e| e.0).unwrap_or_default());
+                all.extend(g.err().map(|e| e.0).unwrap_or_default());
+                Err(ContentErrors(all))
+            }
+        })
+    } else {
+        None
+    };
+    let mut errors = Vec::new();
+    let bundle = bundle.map_err(|e| errors.extend(e.0)).ok();
+    let map = match map {
+        Some(Ok(m)) => Some(m),
+        Some(Err(e)) => {
+            errors.extend(e.0);
+            None
+        }
+        None => None,
+    };
+    if let Some(b) = &bundle {
+        if let Ok(es) = Source::read(dir, "essay.toml") {
+            check_map_steps(b, map.as_ref().map(|m| &m.0), &es, &mut errors);
+        }
+    }
+    match bundle {
+        Some(bundle) if errors.is_empty() => Ok(Content { bundle, map }),
+        _ => Err(ContentErrors(errors)),
+    }
+}
+
+/// Map steps name a line of the map and places on it; without a map there can be none.
+fn check_map_steps(
+    b: &Bundle,
+    map: Option<&crate::map::Map>,
+    es: &Source,
+    errors: &mut Vec<ContentError>,
+) {
+    for (idx, (_, s)) in b.steps().enumerate() {
+        let Graphic::Map { line, highlight } = &s.graphic else {
+            continue;
+        };
+        let at = |k: &str| es.line("chapter.step", idx, Some(k));
+        let Some(map) = map else {
+            errors.push(es.error(
+                at("line"),
+                format!(
+                    "step `{}` shows the map, but the content has no map.toml",
+                    s.id
+                ),
+            ));
+            continue;
+        };
+        if map.line(line).is_none() {
+            errors.push(es.error(
+                at("line"),
+                format!(
+                    "step `{}` shows line `{line}`, which is not in map.toml",
+                    s.id
+                ),
+            ));
+        }
+        for h in highlight.iter().chain(std::iter::once(&s.anchor)) {
+            if !h.is_empty() && map.place(h).is_none() {
+                errors.push(es.error(
+                    at("highlight"),
+                    format!(
+                        "step `{}` names place `{h}`, which is not in map.toml",
+                        s.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 fn validate(b: &Bundle, es: &Source, ts: &Source, ds: &Source, errors: &mut Vec<ContentError>) {
     let mut err = |src: &Source, line: usize, msg: String| errors.push(src.error(line, msg));
 

@@ -225,3 +225,85 @@ pub fn diagram(scope: &Scope, route: Route) {
         });
     }
 }
+
+/// The map's page: a line per chip, the view gliding between them; `#line-…` or `?line=` names
+/// the line to open.
+pub fn map(scope: &Scope, route: Route) {
+    let Some(main) = dom::find(None, "main.widget") else {
+        return;
+    };
+    let Some(inst) = dom::find(Some(&main), ".inst-map") else {
+        return;
+    };
+    let bridge = Bridge::attach(scope, Widget::Map, route.embed, route.secret.clone());
+    let chips = Rc::new(dom::find_all(Some(&main), ".chips [data-scene]"));
+    let scenes: Rc<Vec<String>> =
+        Rc::new(chips.iter().map(|c| dom::attr(c, "data-scene")).collect());
+    let says = dom::find(Some(&main), ".map-says");
+    if let Some(s) = &says {
+        dom::set_attr(s, "aria-live", Some("polite"));
+    }
+    let current = Rc::new(std::cell::RefCell::new(dom::attr(&inst, "data-scene")));
+    let show = {
+        let (inst, chips, bridge, current) =
+            (inst.clone(), chips.clone(), bridge.clone(), current.clone());
+        Rc::new(move |scene: &str| {
+            *current.borrow_mut() = scene.to_string();
+            dom::set_attr(&inst, "data-scene", Some(scene));
+            if let Some(s) = &says {
+                dom::set_attr(s, "data-scene", Some(scene));
+            }
+            for c in chips.iter() {
+                dom::set_attr(
+                    c,
+                    "aria-pressed",
+                    Some(dom::bool_str(dom::attr(c, "data-scene") == scene)),
+                );
+            }
+            let line = scene.split('.').next().unwrap_or(scene);
+            let fragment = ["line-", line].concat();
+            if bridge.embedded() {
+                bridge.report_state(&fragment);
+            } else {
+                let (search, _) = dom::location();
+                dom::replace_address(&search, Some(&fragment));
+            }
+        })
+    };
+    // A line names the scene that draws it (with its own places).
+    let scene_of = {
+        let scenes = scenes.clone();
+        move |line: &str| {
+            scenes
+                .iter()
+                .find(|s| s.split('.').next() == Some(line))
+                .cloned()
+        }
+    };
+    let mut notes = route.notes.clone();
+    if let Some(line) = route.target.as_deref() {
+        match scene_of(line) {
+            Some(s) => show(&s),
+            None => notes.push(format!(
+                "There is no line called “{line}” on this map; showing the first."
+            )),
+        }
+    }
+    dom::notices(&notes, &inst);
+    for c in chips.iter() {
+        let (scene, show) = (dom::attr(c, "data-scene"), show.clone());
+        scope.listen(c, "click", move |_: web_sys::Event| show(&scene));
+    }
+    let s2 = show.clone();
+    bridge.on_goto(move |t| {
+        if let Some(s) = scene_of(t.strip_prefix("line-").unwrap_or(t)) {
+            s2(&s);
+        }
+    });
+    if let Some(details) = dom::find(Some(&main), ".embed-code") {
+        Panel::attach(scope, details.into(), Widget::Map, move |w| {
+            let scene = current.borrow().clone();
+            (w, scene.split('.').next().map(String::from), Vec::new())
+        });
+    }
+}

@@ -19,14 +19,14 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| "content".into())
         .into();
     let out: PathBuf = args.next().unwrap_or_else(|| "target/pages".into()).into();
-    let bundle = match load::load_dir(&content) {
-        Ok(b) => b,
+    let all = match load::load_all(&content) {
+        Ok(c) => c,
         Err(e) => {
             eprint!("content errors:\n{e}");
             return ExitCode::FAILURE;
         }
     };
-    let site = Site::new(&bundle);
+    let site = Site::with_map(&all.bundle, all.map.as_ref());
     for spec in WIDGETS {
         let page: Page = match spec.widget {
             Widget::Essay => essay(&site),

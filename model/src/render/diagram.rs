@@ -70,7 +70,7 @@ pub fn css(b: &Bundle, scenes: &[&Scene]) -> String {
             let _ = write!(
                 o,
                 ".inst-dg[data-scene=\"{id}\"] :is({0}).row .row-label{{font-weight:800}}\
-                 @container dg (max-width:519.98px){{.graphic .inst-dg[data-scene=\"{id}\"] .row{{display:none}}.graphic .inst-dg[data-scene=\"{id}\"] :is({0}).row{{display:block}}}}",
+                 @container stage (max-width:519.98px) or (max-height:620px){{.inst-dg[data-scene=\"{id}\"] .row{{display:none}}.inst-dg[data-scene=\"{id}\"] :is({0}).row{{display:block}}}}",
                 lit.join(",")
             );
         }
@@ -79,7 +79,10 @@ pub fn css(b: &Bundle, scenes: &[&Scene]) -> String {
             ".inst-dg[data-scene=\"{id}\"] .row-note[data-for=\"{id}\"]{{display:block}}"
         );
         if s.stage + 1 == d.stage.len() {
-            let _ = write!(o, ".inst-dg[data-scene=\"{id}\"] .sw{{display:flex}}");
+            let _ = write!(
+                o,
+                ".inst-dg[data-scene=\"{id}\"] .sw{{display:flex}}.inst-dg[data-scene=\"{id}\"] .dg-tools{{display:flex}}"
+            );
         }
     }
     o

@@ -4,6 +4,8 @@
 use super::{diagram as dg, escape, inline, paragraphs, timeline as tl};
 use crate::content::*;
 use crate::diagram::{scenes as diagram_scenes, Model};
+use crate::map::geo::Base;
+use crate::map::{markup as map_markup, Map, Scene as MapScene};
 use crate::route::Widget;
 use crate::timeline::scenes::{plan, Plan};
 use std::fmt::Write;
@@ -14,16 +16,57 @@ pub struct Site<'a> {
     pub timeline: Plan,
     /// The diagram's scenes: essay steps, then stages.
     pub diagram: (Vec<crate::diagram::Scene>, Vec<crate::diagram::Scene>),
+    /// The map and its geometry, when the content has one.
+    pub map: Option<&'a (Map, Base)>,
+    /// The map's scene for each essay step that shows it (step id, scene).
+    pub map_steps: Vec<(String, MapScene)>,
 }
 
 impl<'a> Site<'a> {
     pub fn new(b: &'a Bundle) -> Site<'a> {
+        Site::with_map(b, None)
+    }
+
+    pub fn with_map(b: &'a Bundle, map: Option<&'a (Map, Base)>) -> Site<'a> {
+        let map_steps = match map {
+            Some((m, _)) => b
+                .steps()
+                .filter_map(|(_, s)| match &s.graphic {
+                    Graphic::Map { line, highlight } => {
+                        Some((s.id.to_string(), MapScene::new(m, line, highlight)))
+                    }
+                    _ => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
         Site {
             b,
             timeline: plan(b),
             diagram: diagram_scenes(b),
+            map,
+            map_steps,
         }
     }
+
+    /// The map's scene at an essay step.
+    fn map_scene(&self, step: &str) -> Option<&MapScene> {
+        self.map_steps
+            .iter()
+            .find(|(id, _)| id == step)
+            .map(|(_, s)| s)
+    }
+}
+
+/// The map's scenes with no repeats, in order.
+fn unique(scenes: Vec<&MapScene>) -> Vec<MapScene> {
+    let mut out: Vec<MapScene> = Vec::new();
+    for s in scenes {
+        if !out.iter().any(|o| o.id == s.id) {
+            out.push(s.clone());
+        }
+    }
+    out
 }
 
 /// One page as the HTML template inlines it: what goes in `<head>` and in `<body>`.
@@ -70,7 +113,7 @@ pub fn widget_title(b: &Bundle, w: Widget) -> String {
             }
         }
         Widget::Diagram => b.diagram.title.to_string(),
-        Widget::Map => "Map".into(),
+        Widget::Map => "Where it happened: the strait and the peninsula".into(),
     }
 }
 
@@ -93,10 +136,18 @@ pub fn essay(site: &Site) -> Page {
     let mut tl_live: Vec<&crate::timeline::Scene> = vec![overview];
     tl_live.extend(tl_steps.iter().copied());
     let dg_steps: Vec<&crate::diagram::Scene> = site.diagram.0.iter().collect();
+    let map_scenes = unique(site.map_steps.iter().map(|(_, s)| s).collect());
+    let map_css = match site.map {
+        Some((m, _)) if !map_scenes.is_empty() => {
+            map_markup::scene_css(m, &map_scenes).unwrap_or_default()
+        }
+        _ => String::new(),
+    };
     let style = format!(
-        "{}{}",
+        "{}{}{}",
         tl::css(b, &site.timeline, &tl_live),
-        dg::css(b, &dg_steps)
+        dg::css(b, &dg_steps),
+        map_css
     );
     let mut o = String::new();
     let _ = write!(
@@ -151,6 +202,13 @@ pub fn essay(site: &Site) -> Page {
         r#"<section class="instrument" data-for-view="diagram" aria-label="Decision diagram">{}</section>"#,
         dg::instrument(b, &dg_steps, dg_open, dg::Mode::Live { widget: false })
     );
+    if let (Some((m, base)), Some(first)) = (site.map, map_scenes.first()) {
+        let _ = write!(
+            o,
+            r#"<section class="instrument" data-for-view="map" aria-label="Map">{}</section>"#,
+            map_section(site, m, base, &map_scenes, &first.id)
+        );
+    }
     o.push_str(r#"</div><div class="ev-card" id="ev-card" role="region" aria-label="Event details" hidden></div><p class="vh live" aria-live="polite" aria-atomic="true"></p></div></div>
 <div class="steps">
 "#);
@@ -185,7 +243,21 @@ pub fn essay(site: &Site) -> Page {
                         }),
                     )
                 }
-                Graphic::Map { .. } => ("map", String::new()),
+                Graphic::Map { .. } => (
+                    "map",
+                    match (site.map, site.map_scene(&s.id)) {
+                        (Some((m, base)), Some(sc)) => {
+                            map_still(site, m, base, sc).unwrap_or_default()
+                        }
+                        _ => String::new(),
+                    },
+                ),
+            };
+            let scene_id = match &s.graphic {
+                Graphic::Map { .. } => site
+                    .map_scene(&s.id)
+                    .map_or(s.id.to_string(), |m| m.id.clone()),
+                _ => s.id.to_string(),
             };
             let marks: Vec<(&str, usize)> = additions
                 .iter()
@@ -194,9 +266,10 @@ pub fn essay(site: &Site) -> Page {
                 .collect();
             let _ = write!(
                 o,
-                r#"<article class="step" id="{id}" data-step="{n}" data-view="{view}" data-scene="{id}"><div class="step-card">{text}{whatif}<figure class="still"><div class="still-art" aria-hidden="true">{still}</div><figcaption class="step-summary"><span class="still-label">Graphic:</span> {summary}</figcaption></figure></div></article>
+                r#"<article class="step" id="{id}" data-step="{n}" data-view="{view}" data-scene="{scene}"><div class="step-card">{text}{whatif}<figure class="still"><div class="still-art" aria-hidden="true">{still}</div><figcaption class="step-summary"><span class="still-label">Graphic:</span> {summary}</figcaption></figure></div></article>
 "#,
                 id = escape(&s.id),
+                scene = escape(&scene_id),
                 text = paragraphs_marked(&s.text, &marks),
                 whatif = whatif_buttons(site, s),
                 summary = escape(&s.summary),
@@ -217,10 +290,63 @@ pub fn essay(site: &Site) -> Page {
         credit = credit(m),
         note = escape(&b.diagram.note),
     );
+    if let (Some((_, base)), false) = (site.map, map_scenes.is_empty()) {
+        // The coastlines, once: every map drawing in the page uses them.
+        o.push_str(&map_markup::defs(base));
+    }
     Page {
         head: head(&m.title, &m.standfirst, &style),
         body: o,
     }
+}
+
+/// The map on the stage: a kicker with each scene's date, the step's note, the drawing.
+fn map_section(site: &Site, m: &Map, base: &Base, scenes: &[MapScene], initial: &str) -> String {
+    let mut head = String::from(r#"<div class="inst-head"><p class="tl-span">"#);
+    for sc in scenes {
+        let caption = m.line(&sc.line).map_or(String::new(), |l| l.date.clone());
+        let _ = write!(
+            head,
+            r#"<span class="sc" data-for="{}">{}</span>"#,
+            escape(&sc.id),
+            escape(&caption)
+        );
+    }
+    head.push_str(r#"</p></div><p class="map-note">"#);
+    for (step, sc) in &site.map_steps {
+        let note = site
+            .b
+            .steps()
+            .find(|(_, s)| s.id == step.as_str())
+            .map_or("", |(_, s)| s.note.as_ref());
+        if !note.is_empty() {
+            let _ = write!(
+                head,
+                r#"<span class="sc" data-for="{}">{}</span>"#,
+                escape(&sc.id),
+                escape(note)
+            );
+        }
+    }
+    head.push_str("</p>");
+    with_head(
+        &map_markup::instrument(m, base, scenes, initial).unwrap_or_default(),
+        &head,
+    )
+}
+
+/// The map drawing with `head` put first inside it, where its scene rules reach.
+fn with_head(inst: &str, head: &str) -> String {
+    match inst.find('>') {
+        Some(at) => [&inst[..at], r#" data-inst="map">"#, head, &inst[at + 1..]].concat(),
+        None => inst.to_string(),
+    }
+}
+
+/// A still of the map at one step's scene.
+fn map_still(site: &Site, m: &Map, base: &Base, sc: &MapScene) -> Option<String> {
+    let _ = site;
+    map_markup::still(m, base, sc).ok()
 }
 
 fn graphic_view(g: &Graphic) -> &'static str {
@@ -273,7 +399,7 @@ pub fn embed_panel(with_choice: bool) -> String {
         r#"<details class="embed-code"><summary>Embed</summary><div class="embed-body">"#,
     );
     if with_choice {
-        o.push_str(r#"<label class="embed-pick">What to embed <select><option value="timeline">The timeline</option><option value="diagram">The diagram, at this stage</option><option value="essay">The whole essay, from this step</option></select></label>"#);
+        o.push_str(r#"<label class="embed-pick">What to embed <select><option value="timeline">The timeline</option><option value="diagram">The diagram, at this stage</option><option value="map">The map</option><option value="essay">The whole essay, from this step</option></select></label>"#);
     }
     for (i, label) in [
         "Iframe (sizes itself with the script)",
@@ -533,7 +659,10 @@ fn credit_line(b: &Bundle) -> String {
 /// A widget's own page: its drawing in its default state, its controls, its text.
 pub fn widget(site: &Site, w: Widget) -> Page {
     let b = site.b;
-    let title = widget_title(b, w);
+    let title = match (w, site.map) {
+        (Widget::Map, Some((m, _))) => m.title.clone(),
+        _ => widget_title(b, w),
+    };
     let mut o = String::new();
     let (style, body) = match w {
         Widget::Timeline => {
@@ -578,7 +707,58 @@ pub fn widget(site: &Site, w: Widget) -> Page {
             );
             (dg::css(b, &stages), body)
         }
-        Widget::Map | Widget::Essay => (String::new(), String::new()),
+        Widget::Map => match site.map {
+            Some((m, base)) => {
+                let scenes = m.default_scenes();
+                let first = scenes.first().map_or(String::new(), |s| s.id.clone());
+                let mut body = String::from(
+                    r#"<div class="chips lines" role="group" aria-label="Show a line">"#,
+                );
+                for (i, sc) in scenes.iter().enumerate() {
+                    // The line's own name, without its article: "Armistice line".
+                    let label = m.line(&sc.line).map_or(String::new(), |l| {
+                        let name = l.label.strip_prefix("The ").unwrap_or(&l.label);
+                        let mut c = name.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                            .unwrap_or_default()
+                    });
+                    let _ = write!(
+                        body,
+                        r#"<button type="button" class="chip" data-scene="{}" aria-pressed="{}">{}</button>"#,
+                        escape(&sc.id),
+                        i == 0,
+                        escape(&label)
+                    );
+                }
+                body.push_str("</div>");
+                let mut says = String::from(r#"<p class="map-says">"#);
+                for sc in &scenes {
+                    let _ = write!(
+                        says,
+                        r#"<span class="sc" data-for="{}">{}</span>"#,
+                        escape(&sc.id),
+                        escape(&map_markup::text_alternative(m, sc))
+                    );
+                }
+                says.push_str("</p>");
+                let inst = map_markup::instrument(m, base, &scenes, &first).unwrap_or_default();
+                let inst = match inst.rfind("</div>") {
+                    Some(at) => [&inst[..at], &says, "</div>"].concat(),
+                    None => inst,
+                };
+                let _ = write!(body, r#"<div class="panel">{}</div>"#, with_head(&inst, ""));
+                let _ = write!(
+                    body,
+                    r#"<details class="chron"><summary>The lines, with dates and sources</summary>{}</details>{}"#,
+                    map_markup::legend_list(m, &[]),
+                    map_markup::defs(base)
+                );
+                (map_markup::scene_css(m, &scenes).unwrap_or_default(), body)
+            }
+            None => (String::new(), String::new()),
+        },
+        Widget::Essay => (String::new(), String::new()),
     };
     let _ = write!(
         o,

@@ -130,7 +130,7 @@ pub fn instrument(b: &Bundle, plan: &Plan, scenes: &[&Scene], initial: &str, mod
             a.code()
         );
     }
-    o.push_str("</ul></div>");
+    o.push_str(r#"</ul><p class="lane-key" aria-hidden="true">Lanes: 1 Strait · 2 China · 3 Korea · 4 Capitals</p></div>"#);
     o.push_str(&context_strip(b, plan, scenes));
     o.push_str(r#"<div class="plot">"#);
     // Lanes: bands with their names (wide), the rail's columns (narrow).
@@ -138,7 +138,8 @@ pub fn instrument(b: &Bundle, plan: &Plan, scenes: &[&Scene], initial: &str, mod
     for (k, p) in Place::ALL.iter().enumerate() {
         let _ = write!(
             o,
-            r#"<div class="lane ln-{k}"><span class="lane-name">{}</span></div>"#,
+            r#"<div class="lane ln-{k}"><span class="lane-name" data-n="{}">{}</span></div>"#,
+            k + 1,
             p.label()
         );
     }
@@ -299,6 +300,22 @@ fn layer(b: &Bundle, plan: &Plan, s: &Scene, l: &Layout) -> String {
         escape(&s.id),
         l.class.slug()
     );
+    // Squeezed stretches of the axis inside the window: a break mark where they sit.
+    for (b0, b1) in plan.axis.breaks() {
+        let mid = l.view.f((b0 + b1) / 2.0);
+        if (0.0..=1.0).contains(&mid) {
+            let (fx, fy) = match l.class {
+                Class::Wide => (mid, 1.0),
+                Class::Narrow => (0.0, mid),
+            };
+            let _ = write!(
+                o,
+                r#"<span class="brk at" style="--fx:{};--fy:{}"></span>"#,
+                num(fx),
+                num(fy)
+            );
+        }
+    }
     for t in &l.ticks {
         let (fx, fy) = match l.class {
             Class::Wide => (t.at, 1.0),

@@ -65,7 +65,8 @@ pub const LANE_NAME_H: f64 = 18.0;
 // Narrow geometry.
 pub const GUTTER: f64 = 46.0;
 pub const RAIL: f64 = 14.0;
-pub const NARROW_TOP: f64 = 10.0;
+/// Room above the rail for the lanes' numbers.
+pub const NARROW_TOP: f64 = 18.0;
 pub const NARROW_BOTTOM: f64 = 10.0;
 /// Same-day marks on the narrow rail step down this far.
 pub const NARROW_STACK: f64 = 9.0;
@@ -668,10 +669,12 @@ fn narrow(
         view,
         lanes: [0.0, 0.25, 0.5, 0.75, 1.0],
         labels,
-        // In the gutter, a tick's words stack: "Sep" over "1950".
+        // In the gutter, a tick's words stack below it ("Sep" over "1950"), so the last ones
+        // must leave room for two lines above the plot's bottom at its smallest.
         ticks: axis
             .ticks(scene.from, scene.to, inner_h, 30.0)
             .into_iter()
+            .filter(|t| NARROW_TOP + t.at * inner_h + 26.0 <= h0)
             .map(|t| Tick {
                 label: t.label.replacen(' ', "\n", 1),
                 ..t
@@ -705,7 +708,13 @@ fn column(
             (i, kind, title, note, w, h, y)
         })
         .collect();
-    boxes.sort_by(|a, b| a.6.total_cmp(&b.6));
+    // In the order of the marks' places on the axis (then their stacks), not of their px:
+    // labels keep their order as the plot grows, so what clears at the smallest clears always.
+    boxes.sort_by(|a, b| {
+        (marks[a.0].t, marks[a.0].stack)
+            .partial_cmp(&(marks[b.0].t, marks[b.0].stack))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     let mut tops: Vec<f64> = boxes.iter().map(|b| b.6 - b.5 / 2.0).collect();
     for k in 0..tops.len() {
         let min = if k == 0 {

@@ -125,6 +125,12 @@ fn check(layout: &Layout, marks: &[Mark], w: f64, h: f64, what: &str) {
                 t.label
             ),
             Class::Narrow => {
+                let top = NARROW_TOP + t.at * (h - NARROW_TOP - NARROW_BOTTOM);
+                assert!(
+                    top >= 0.0 && top + 26.0 <= h + 0.01,
+                    "{what} at {w}×{h}: tick {:?} runs off the plot",
+                    t.label
+                );
                 for line in t.label.lines() {
                     assert!(
                         crate::text::width(line, TICK) <= GUTTER_TEXT,
