@@ -41,3 +41,18 @@ export async function sizes(root, files) {
   for (const row of rows) for (const key of ['raw', 'gzip', 'brotli']) total[key] += row[key];
   return { files: rows, total };
 }
+
+/**
+ * What the map adds to the essay's first load, brotli: the essay's page against the same page
+ * with the map's parts taken out (its stage, its stills, its coastlines, its rules).
+ */
+export async function mapShare(root) {
+  const html = await readFile(join(root, 'index.html'), 'utf8');
+  let without = html
+    .replace(/<section class="instrument" data-for-view="map"[\s\S]*?<\/section>/, '')
+    .replace(/<div class="inst inst-map[\s\S]*?<\/figure>/g, '</figure>')
+    .replace(/<svg[^>]*><symbol id="geo-base"[\s\S]*?<\/svg>/, '');
+  without = without.replace(/\.inst-map[^{}]*\{[^{}]*\}/g, '');
+  const br = (s) => brotliCompressSync(Buffer.from(s), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { with: br(html), without: br(without), added: br(html) - br(without) };
+}

@@ -6,6 +6,10 @@ export const MB = 1000 * KB;
 
 export const LIMITS = {
   firstLoadBrotli: 100 * KB,
+  widgetLoadBrotli: 50 * KB,
+  mapAddsBrotli: 15 * KB,
+  paintRatio: 1.5,
+  tbtMs: 50,
   cls: 0,
   lighthouseScore: 100,
   scrollTaskMs: 50,
@@ -49,7 +53,7 @@ export function stepSummary(steps) {
 
 /** Every budget with what was measured and whether it holds (null: not measured). */
 export function evaluateBudgets(results) {
-  const { firstLoad, lighthouse, steps, scrolling, memory, comparison } = results;
+  const { firstLoad, firstLoads, paint, lighthouse, steps, scrolling, memory, comparison } = results;
   const pages = Object.values(lighthouse?.pages ?? {});
   const worstCls = pages.length ? Math.max(...pages.map((p) => p.cls)) : null;
   const lowestScore = pages.length ? Math.min(...pages.flatMap((p) => Object.values(p.scores))) : null;
@@ -58,17 +62,49 @@ export function evaluateBudgets(results) {
   const longestScrollTask = scrolling ? Math.max(...scrolling.map((r) => r.longestCpuMs)) : null;
   const step = stepSummary(steps);
   const check = (value, ok) => (value == null ? null : ok(value));
+  const widgets = Object.entries(firstLoads ?? {}).filter(([name]) => name !== 'essay');
+  const heaviestWidget = widgets.length ? Math.max(...widgets.map(([, w]) => w.total.brotli)) : null;
+  const worstPaint = paint?.length ? Math.max(...paint.map((p) => p.ratio)) : null;
+  const worstTbt = pages.length ? Math.max(...pages.map((p) => p.tbtMs)) : null;
   return [
     {
       id: 'first-load-brotli',
-      label: 'whole first load, brotli',
+      label: 'whole essay first load, brotli',
       measured: firstLoad ? `${kb(firstLoad.total.brotli)} KB` : 'n/a',
       limit: `≤ ${limitBytes(LIMITS.firstLoadBrotli)}`,
       ok: check(firstLoad?.total.brotli, (v) => v <= LIMITS.firstLoadBrotli),
     },
     {
+      id: 'widget-load-brotli',
+      label: `each widget page's first load, brotli (heaviest of ${widgets.length})`,
+      measured: heaviestWidget == null ? 'n/a' : `${kb(heaviestWidget)} KB`,
+      limit: `≤ ${limitBytes(LIMITS.widgetLoadBrotli)}`,
+      ok: check(heaviestWidget, (v) => v <= LIMITS.widgetLoadBrotli),
+    },
+    {
+      id: 'map-adds',
+      label: "what the map adds to the essay's first load",
+      measured: firstLoads?.essay?.map ? `${kb(firstLoads.essay.map.added)} KB` : 'n/a',
+      limit: `≤ ${limitBytes(LIMITS.mapAddsBrotli)}`,
+      ok: check(firstLoads?.essay?.map?.added, (v) => v <= LIMITS.mapAddsBrotli),
+    },
+    {
+      id: 'paint-ratio',
+      label: 'first paint / static page, throttled phone (worst page)',
+      measured: ratio(worstPaint),
+      limit: `≤ ${LIMITS.paintRatio.toFixed(2)}×`,
+      ok: check(worstPaint, (v) => v <= LIMITS.paintRatio),
+    },
+    {
+      id: 'tbt',
+      label: `Lighthouse blocking time, worst of ${pages.length || 5} pages`,
+      measured: ms(worstTbt),
+      limit: `≤ ${LIMITS.tbtMs} ms`,
+      ok: check(worstTbt, (v) => v <= LIMITS.tbtMs),
+    },
+    {
       id: 'cls',
-      label: `CLS, worst of ${pages.length || 4} pages`,
+      label: `CLS, worst of ${pages.length || 5} pages`,
       measured: worstCls == null ? 'n/a' : worstCls.toFixed(3),
       limit: '= 0',
       ok: check(worstCls, (v) => v === LIMITS.cls),
@@ -148,6 +184,24 @@ export function render(results) {
     const t = firstLoad.total;
     rows.push(['total', kb(t.raw), kb(t.gzip), kb(t.brotli), mark(t.brotli <= LIMITS.firstLoadBrotli)]);
     out.push(table(['file', 'raw KB', 'gzip KB', 'brotli KB', `≤ ${limitBytes(LIMITS.firstLoadBrotli)}`], rows));
+  }
+
+  if (results.firstLoads) {
+    out.push('', 'First load of each page (files it requested; the widgets as embedded)');
+    const rows = [];
+    for (const [name, p] of Object.entries(results.firstLoads)) {
+      for (const f of p.files) rows.push([`${name}: ${f.file}`, kb(f.raw), kb(f.brotli), '']);
+      rows.push([`${name}: total`, kb(p.total.raw), kb(p.total.brotli), `${mark(p.total.brotli <= p.limitKb * KB)} ≤ ${p.limitKb} KB`]);
+    }
+    out.push(table(['page: file', 'raw KB', 'brotli KB', 'budget'], rows));
+    const m = results.firstLoads.essay?.map;
+    if (m) out.push(`  the map's share of the essay's page: ${kb(m.added)} KB brotli (page ${kb(m.with)} KB with it, ${kb(m.without)} KB without)`);
+  }
+
+  if (results.paint) {
+    out.push('', 'First contentful paint on a throttled phone (4× CPU, 1.6 Mbps, 150 ms RTT, cache off), median of alternating loads');
+    const rows = results.paint.map((p) => [p.page, ms(p.fcpMs), ms(p.staticFcpMs), ratio(p.ratio), mark(p.ratio <= LIMITS.paintRatio)]);
+    out.push(table(['page', 'ours', 'static page', 'ratio', `≤ ${LIMITS.paintRatio}×`], rows));
   }
 
   if (lighthouse) {
@@ -231,7 +285,7 @@ export function render(results) {
       table(
         ['', 'KB moved', 'requests', 'LCP', 'TBT'],
         [
-          ['ours: ?widget=timeline&embed=1', kb(ours.totalByteWeight), ours.requests, seconds(ours.lcpMs), ms(ours.tbtMs)],
+          ['ours: timeline/?embed=1', kb(ours.totalByteWeight), ours.requests, seconds(ours.lcpMs), ms(ours.tbtMs)],
           ['TimelineJS', kb(theirs.totalByteWeight), theirs.requests, seconds(theirs.lcpMs), ms(theirs.tbtMs)],
           ['ratio ours / TimelineJS', ratio(comparison.bytesRatio), '', ratio(comparison.lcpRatio), ratio(comparison.tbtRatio)],
         ],

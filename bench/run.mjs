@@ -19,7 +19,8 @@ import { parseArgs } from 'node:util';
 
 import { startServer } from '../tests/e2e/lib/server.mjs';
 import { launchBrowser } from './browser.mjs';
-import { filesRequested, sizes } from './bytes.mjs';
+import { filesRequested, mapShare, sizes } from './bytes.mjs';
+import { comparePaint, writeTwins } from './paint.mjs';
 import { audit } from './lighthouse.mjs';
 import { evaluateBudgets, render } from './report.mjs';
 import { keepTracesIn, measureMemory, measureScrolling, measureStepChanges, openEssay } from './scroll.mjs';
@@ -47,9 +48,18 @@ if (args.traces) keepTracesIn(join(dirname(out), 'traces'));
 /** The pages Lighthouse audits, as paths under the server's base. */
 const PAGES = {
   'full essay': '',
-  'timeline embed': '?widget=timeline&embed=1',
-  'diagram embed': '?widget=diagram&embed=1',
+  'timeline embed': 'timeline/?embed=1',
+  'diagram embed': 'diagram/?embed=1',
+  'map embed': 'map/?embed=1',
   'essay embed': '?widget=essay&embed=1',
+};
+
+/** Each page's first load: the essay and every widget's own page (each with its limit). */
+const FIRST_LOADS = {
+  essay: { path: '', file: 'index.html', limit: 100 },
+  timeline: { path: 'timeline/?embed=1', file: 'timeline/index.html', limit: 50 },
+  diagram: { path: 'diagram/?embed=1', file: 'diagram/index.html', limit: 50 },
+  map: { path: 'map/?embed=1', file: 'map/index.html', limit: 50 },
 };
 
 const git = (...gitArgs) => {
@@ -107,6 +117,25 @@ try {
       const files = filesRequested(site.log.slice(logStart), '/');
       results.firstLoad = { url: site.url, ...(await sizes(dist, files)) };
       return opened;
+    });
+    results.firstLoads = await part('first loads of every page', async () => {
+      const all = {};
+      for (const [name, { path, limit }] of Object.entries(FIRST_LOADS)) {
+        const page = await browser.newPage();
+        const logStart = site.log.length;
+        await page.goto(site.url + path, { waitUntil: 'networkidle0', timeout: 60_000 });
+        await page.close();
+        const files = filesRequested(site.log.slice(logStart), '/');
+        all[name] = { url: site.url + path, limitKb: limit, ...(await sizes(dist, files)) };
+      }
+      all.essay.map = await mapShare(dist);
+      return all;
+    });
+    results.paint = await part('first paint on a throttled phone, beside static pages', async () => {
+      const twins = await writeTwins(dist, join(dist, '.static'), Object.fromEntries(Object.entries(FIRST_LOADS).map(([n, v]) => [n, v.file])));
+      const urls = Object.fromEntries(Object.entries(FIRST_LOADS).map(([n, v]) => [n, site.url + v.path]));
+      const twinUrls = Object.fromEntries(Object.entries(twins).map(([n, p]) => [n, site.url + relative(dist, p)]));
+      return comparePaint(browser, urls, twinUrls, 5);
     });
     if (essay) {
       results.steps = await part('step changes', () => measureStepChanges(essay.page));

@@ -45,7 +45,7 @@ export async function openEssay(browser, url) {
   await page.setViewport(VIEWPORT);
   await page.evaluateOnNewDocument(keepWasmMemories);
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60_000 });
-  await page.waitForSelector('.panel[data-step]', { timeout: 30_000 });
+  await page.waitForSelector('html[data-app="live"]', { timeout: 30_000 });
   const cdp = await page.createCDPSession();
   const info = await page.evaluate(() => ({
     steps: document.querySelectorAll('.steps .step').length,

@@ -20,12 +20,12 @@ pub struct ScrollPos {
 }
 
 /// The trigger line as a fraction of the viewport height from the top. On narrow screens the
-/// graphic covers the top of the viewport, so the line sits lower, in the text that is visible.
+/// graphic covers the top half of the viewport, so the line sits lower, in the text below it.
 /// Must agree with the stylesheet's `scroll-margin-top` on steps, so that an anchor jump lands a
 /// step just above the line.
 pub fn trigger_ratio(viewport_width: f64) -> f64 {
     if viewport_width < NARROW_MAX {
-        0.72
+        0.62
     } else {
         0.55
     }

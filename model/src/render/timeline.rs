@@ -64,7 +64,7 @@ pub fn css(b: &Bundle, plan: &Plan, scenes: &[&Scene]) -> String {
         let v = wide.view;
         let _ = write!(
             o,
-            ".inst-tl[data-scene=\"{id}\"]{{--t0:{};--tk:{};--t1:{};--l1:{};--l2:{};--l3:{};--l4:{}}}\
+            ".inst-tl[data-scene=\"{id}\"]{{--t0:{};--tk:{};--t1:{};--o1:{}px;--o2:{}px;--o3:{}px;--o4:{}px}}\
              .inst-tl[data-scene=\"{id}\"] [data-for=\"{id}\"]{{visibility:visible;opacity:1}}",
             num(v.t0),
             num(v.k()),
@@ -278,7 +278,7 @@ fn context_strip(b: &Bundle, plan: &Plan, scenes: &[&Scene]) -> String {
     o.push_str("</div>");
     // The window's edges joined to the close-up's ends, one drawing per scene.
     for s in scenes {
-        let (t0, t1) = (a.t(s.from), a.t(s.to));
+        let (t0, t1) = (a.t(s.from).max(0.0), a.t(s.to).min(1.0));
         let _ = write!(
             o,
             r#"<svg class="ctx-zoom" data-for="{}" viewBox="0 0 1 1" preserveAspectRatio="none"><path d="M{} 0L0.02 1M{} 0L0.98 1"/></svg>"#,

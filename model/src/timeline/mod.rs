@@ -226,12 +226,24 @@ pub struct Label {
 pub struct Layout {
     pub class: Class,
     pub view: View,
-    /// Wide: the lanes' top edges and the bottom edge, as fractions of the inner height.
+    /// Wide: the px offsets of the lanes' top edges and of the bottom edge. Edge `k` sits at
+    /// `k / 4` of the inner height plus `lanes[k]` px: every lane takes the same share of any
+    /// height beyond the smallest plot, so a lane with tall labels does not grow an empty band.
     pub lanes: [f64; 5],
     pub labels: Vec<Label>,
     pub ticks: Vec<Tick>,
     /// Lit events that could not be labelled (a test failure for real content).
     pub unplaced: Vec<usize>,
+}
+
+/// The fraction of the inner height at which lane edge `k` (0 top … 4 bottom) starts.
+pub fn lane_f(k: usize) -> f64 {
+    k as f64 / 4.0
+}
+
+/// Where lane edge `k` is in a plot of inner height `inner` (wide).
+pub fn lane_edge(lanes: &[f64; 5], k: usize, inner: f64) -> f64 {
+    lane_f(k) * inner + lanes[k]
 }
 
 /// Where a mark's centre sits in a scene (px offsets included).
@@ -240,8 +252,8 @@ pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &[f64; 5]) -> Pos {
         Class::Wide => Pos {
             fx: view.f(m.t),
             dx: 0.0,
-            fy: lanes[m.lane + 1],
-            dy: -MARK_OFF - m.stack as f64 * STACK,
+            fy: lane_f(m.lane + 1),
+            dy: lanes[m.lane + 1] - MARK_OFF - m.stack as f64 * STACK,
         },
         Class::Narrow => Pos {
             fx: 0.0,
@@ -263,9 +275,10 @@ pub fn layout(
     marks: &[Mark],
     scene: &Scene,
 ) -> Layout {
+    // A window reaching past the axis's ends is cut to them.
     let view = View {
-        t0: axis.t(scene.from),
-        t1: axis.t(scene.to),
+        t0: axis.t(scene.from).max(0.0),
+        t1: axis.t(scene.to).min(1.0),
     };
     let shown = |i: usize| {
         let f = view.f(marks[i].t);
@@ -530,11 +543,14 @@ fn wide(
         })
         .collect();
     let spare = (inner_h - needs.iter().sum::<f64>()).max(0.0) / 4.0;
+    // At the smallest plot each lane gets what it needs and a quarter of the rest; beyond it,
+    // a quarter of every extra px (edge k at k/4 of the height plus a fixed offset).
     let mut lanes = [0.0; 5];
+    let mut top = 0.0;
     for l in 0..4 {
-        lanes[l + 1] = lanes[l] + (needs[l] + spare) / inner_h;
+        top += needs[l] + spare;
+        lanes[l + 1] = top - lane_f(l + 1) * inner_h;
     }
-    lanes[4] = lanes[4].min(1.0);
     let labels = placed
         .into_iter()
         .map(|p| {
@@ -550,8 +566,8 @@ fn wide(
                 pos: Pos {
                     fx,
                     dx: p.b.x0 - (PAD + fx * inner_w),
-                    fy: lanes[m.lane + 1],
-                    dy: -MARK_OFF - p.b.up1,
+                    fy: lane_f(m.lane + 1),
+                    dy: lanes[m.lane + 1] - MARK_OFF - p.b.up1,
                 },
                 w: p.w,
                 h: p.h,
@@ -667,7 +683,7 @@ fn narrow(
     Layout {
         class: Class::Narrow,
         view,
-        lanes: [0.0, 0.25, 0.5, 0.75, 1.0],
+        lanes: [0.0; 5],
         labels,
         // In the gutter, a tick's words stack below it ("Sep" over "1950"), so the last ones
         // must leave room for two lines above the plot's bottom at its smallest.

@@ -144,7 +144,7 @@ fn check(layout: &Layout, marks: &[Mark], w: f64, h: f64, what: &str) {
     if class == Class::Wide {
         // Lane names sit at the top left of their lanes, clear of every label.
         for lane in 0..4 {
-            let y = layout.lanes[lane] * (h - AXIS_H);
+            let y = lane_edge(&layout.lanes, lane, h - AXIS_H);
             let name = R {
                 x0: PAD,
                 y0: y,
