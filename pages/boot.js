@@ -20,6 +20,26 @@
   var t = q.get("theme"), e = q.get("embed");
   if (t === "light" || t === "dark") h.setAttribute("data-theme", t);
   if (e !== null && e !== "0" && e !== "false" && e !== "no") h.setAttribute("data-embed", "");
+  // The essay's app is needed once the reader reaches the story (the intro reads without it):
+  // it loads when the story comes into view, or at the first key or touch, or at once when the
+  // address names a step or a what-if, or the page is embedded.
+  if (page === "essay" && !l.hash && !q.has("off") && !h.hasAttribute("data-embed") && w.IntersectionObserver) {
+    var pressed = null;
+    w.__explainerWhen = function (go) {
+      var done = 0, start = function () { if (!done) { done = 1; go(); } };
+      // A button pressed before the app was there is pressed again once it is.
+      w.addEventListener("click", function (e) {
+        if (!h.hasAttribute("data-app") && e.target.closest) pressed = e.target.closest("button");
+      }, true);
+      w.__explainerStarted = function () { if (pressed) pressed.click(); pressed = null; };
+      var io = new IntersectionObserver(function (es) {
+        for (var i = 0; i < es.length; i++) if (es[i].isIntersecting) { io.disconnect(); start(); }
+      });
+      var story = d.getElementById("story");
+      if (story) io.observe(story); else start();
+      ["keydown", "pointerdown", "focusin"].forEach(function (t) { w.addEventListener(t, start, { once: true, capture: true }); });
+    };
+  }
   w.__explainerFailed = function () {
     h.className = h.className.replace(/(^|\s)js(\s|$)/g, " ");
     h.setAttribute("data-app", "failed");
