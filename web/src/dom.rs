@@ -320,17 +320,6 @@ pub fn focus(el: &HtmlElement) {
     let _ = el.focus_with_options(&opts);
 }
 
-/// A CSS custom property's value on an element, as a number.
-pub fn css_number(el: &Element, name: &str) -> Option<f64> {
-    window()
-        .get_computed_style(el)
-        .ok()
-        .flatten()?
-        .get_property_value(name)
-        .ok()
-        .and_then(|v| explainer_model::decimal::parse(&v))
-}
-
 /// Sets a CSS custom property on an element (None removes it).
 pub fn set_var(el: &Element, name: &str, value: Option<&str>) {
     if let Some(el) = el.dyn_ref::<HtmlElement>() {

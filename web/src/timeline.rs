@@ -18,6 +18,8 @@ struct Mark {
 struct Inner {
     inst: Element,
     marks: Vec<Mark>,
+    /// Each scene's window on the axis: (scene id, start, end).
+    windows: Vec<(String, f64, f64)>,
     card: Option<HtmlElement>,
     /// The mark that holds the tab stop.
     focus: Cell<usize>,
@@ -54,9 +56,19 @@ impl Timeline {
                 })
             })
             .collect();
+        let windows = dom::attr(&inst, "data-windows")
+            .split_whitespace()
+            .filter_map(|w| {
+                let mut p = w.rsplitn(3, ':');
+                let t1 = explainer_model::decimal::parse(p.next()?)?;
+                let t0 = explainer_model::decimal::parse(p.next()?)?;
+                Some((p.next()?.to_string(), t0, t1))
+            })
+            .collect();
         let tl = Timeline(Rc::new(Inner {
             inst: inst.clone(),
             marks,
+            windows,
             card: card.clone(),
             focus: Cell::new(usize::MAX),
             selected: Cell::new(None),
@@ -147,12 +159,14 @@ impl Timeline {
         }
     }
 
-    /// The window on show, from the scene's rules.
+    /// The window on show: the scene's, as the page lists them.
     fn window(&self) -> (f64, f64) {
-        (
-            dom::css_number(&self.0.inst, "--t0").unwrap_or(0.0),
-            dom::css_number(&self.0.inst, "--t1").unwrap_or(1.0),
-        )
+        let scene = dom::attr(&self.0.inst, "data-scene");
+        self.0
+            .windows
+            .iter()
+            .find(|(id, _, _)| *id == scene)
+            .map_or((0.0, 1.0), |&(_, a, b)| (a, b))
     }
 
     fn in_view(&self, i: usize, (a, b): (f64, f64)) -> bool {

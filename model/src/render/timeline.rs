@@ -105,11 +105,25 @@ pub enum Mode {
 pub fn instrument(b: &Bundle, plan: &Plan, scenes: &[&Scene], initial: &str, mode: Mode) -> String {
     let mut o = String::new();
     let still = mode == Mode::Still;
+    // Each scene's window on the axis, for the app (which marks are on show) without reading
+    // styles back from the page.
+    let windows: Vec<String> = scenes
+        .iter()
+        .map(|s| {
+            format!(
+                "{}:{}:{}",
+                s.id,
+                num(plan.axis.t(s.from).max(0.0)),
+                num(plan.axis.t(s.to).min(1.0))
+            )
+        })
+        .collect();
     let _ = write!(
         o,
-        r#"<div class="inst inst-tl{}" data-inst="timeline" data-scene="{}">"#,
+        r#"<div class="inst inst-tl{}" data-inst="timeline" data-scene="{}" data-windows="{}">"#,
         if still { " is-still" } else { "" },
-        escape(initial)
+        escape(initial),
+        escape(&windows.join(" "))
     );
     // The head: the window in words (one per scene), and the key to glyphs and colours.
     o.push_str(r#"<div class="inst-head"><p class="tl-span">"#);
