@@ -70,7 +70,7 @@ pub fn css(b: &Bundle, scenes: &[&Scene]) -> String {
             let _ = write!(
                 o,
                 ".inst-dg[data-scene=\"{id}\"] :is({0}).row .row-label{{font-weight:800}}\
-                 @container stage (max-width:519.98px) or (max-height:620px){{.inst-dg[data-scene=\"{id}\"] .row{{display:none}}.inst-dg[data-scene=\"{id}\"] :is({0}).row{{display:block}}}}",
+                 @container stage (max-width:519.98px) or (max-height:620px){{.inst-dg[data-scene=\"{id}\"] .row.row{{display:none}}.inst-dg[data-scene=\"{id}\"] :is({0}).row.row{{display:block}}}}",
                 lit.join(",")
             );
         }
@@ -81,7 +81,7 @@ pub fn css(b: &Bundle, scenes: &[&Scene]) -> String {
         if s.stage + 1 == d.stage.len() {
             let _ = write!(
                 o,
-                ".inst-dg[data-scene=\"{id}\"] .sw{{display:flex}}.inst-dg[data-scene=\"{id}\"] .dg-tools{{display:flex}}"
+                ".inst-dg[data-scene=\"{id}\"] .sw{{display:flex}}.inst-dg[data-scene=\"{id}\"] .dg-tools{{display:flex}}.inst-dg[data-scene=\"{id}\"] .row.side-0>.row-in{{padding-left:26px}}.inst-dg[data-scene=\"{id}\"] .row.side-1>.row-in{{padding-right:26px}}"
             );
         }
     }
@@ -217,6 +217,14 @@ pub fn instrument(b: &Bundle, scenes: &[&Scene], initial: &str, mode: Mode) -> S
     o.push_str("</p>");
     // The ledger.
     let _ = write!(o, r#"<ul class="dg-ledger" aria-label="Factors">"#);
+    // Side headings, for the one-column ledger of phones.
+    for (i, n) in names.iter().enumerate() {
+        let _ = write!(
+            o,
+            r#"<li class="ledger-head side-{i}" aria-hidden="true">{}</li>"#,
+            escape(n)
+        );
+    }
     for f in entry_order(&m) {
         let fa = &d.factor[f];
         let side = m.side(f);
