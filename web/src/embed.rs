@@ -9,6 +9,7 @@
 
 use crate::dom::{self, Scope};
 use explainer_model::route::{percent_encode, widget_href, Theme, Widget};
+use explainer_model::share::{iframe_code, script_code};
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -273,13 +274,16 @@ impl Panel {
     }
 }
 
-/// The iframe code and the element-and-script code for a widget in a state.
-pub fn codes(base: &str, w: Widget, target: Option<&str>, off: &[String]) -> [String; 2] {
+/// The iframe code, the element-and-script code, and the page's link (for a CMS that reads
+/// oEmbed) for a widget in a state.
+pub fn codes(base: &str, w: Widget, target: Option<&str>, off: &[String]) -> [String; 3] {
     let spec = w.spec();
     let offs: Vec<&str> = off.iter().map(String::as_str).collect();
-    let href = widget_href(w, target, &offs, Theme::Auto, true);
-    let href = href.strip_prefix("./").unwrap_or(&href);
-    let script = format!("<script src=\"{base}embed.js\" async></script>");
+    let at = |embed| {
+        let href = widget_href(w, target, &offs, Theme::Auto, embed);
+        [base, href.strip_prefix("./").unwrap_or(&href)].concat()
+    };
+    let script = script_code(base);
     let mut attrs = String::new();
     if let Some(t) = target {
         attrs.push_str(&format!(" data-{}=\"{}\"", spec.key, percent_encode(t)));
@@ -293,13 +297,13 @@ pub fn codes(base: &str, w: Widget, target: Option<&str>, off: &[String]) -> [St
         .ok()
         .flatten()
         .and_then(|h| h.text_content())
-        .unwrap_or_default()
-        .replace('"', "&quot;");
+        .unwrap_or_default();
     [
+        iframe_code(w, &at(true), &title, base),
         format!(
-            "<iframe src=\"{base}{href}\" title=\"{title}\" data-explainer-frame loading=\"lazy\" style=\"width:100%;height:{};border:0\"></iframe>\n{script}",
-            spec.height
+            "<div data-explainer=\"{}\"{attrs}></div>\n{script}",
+            spec.name
         ),
-        format!("<div data-explainer=\"{}\"{attrs}></div>\n{script}", spec.name),
+        at(false),
     ]
 }

@@ -275,16 +275,17 @@ pub fn embed_panel(with_choice: bool) -> String {
     if with_choice {
         o.push_str(r#"<label class="embed-pick">What to embed <select><option value="timeline">The timeline</option><option value="diagram">The diagram, at this stage</option><option value="essay">The whole essay, from this step</option></select></label>"#);
     }
-    for (i, label) in [
-        "Iframe (sizes itself with the script)",
-        "Element and script",
+    for (i, (label, rows)) in [
+        ("Iframe (sizes itself with the script)", 3),
+        ("Element and script", 3),
+        ("Link (paste into a CMS that reads oEmbed)", 1),
     ]
     .iter()
     .enumerate()
     {
         let _ = write!(
             o,
-            r#"<div class="embed-snippet"><label for="embed-code-{i}">{label}</label><textarea id="embed-code-{i}" readonly rows="3"></textarea><button type="button" class="chip" data-copy="{i}">Copy</button></div>"#
+            r#"<div class="embed-snippet"><label for="embed-code-{i}">{label}</label><textarea id="embed-code-{i}" readonly rows="{rows}"></textarea><button type="button" class="chip" data-copy="{i}">Copy</button></div>"#
         );
     }
     o.push_str("</div></details>");
