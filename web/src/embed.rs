@@ -6,6 +6,10 @@
 //! WordPress gave the frame). It reports its state (`explainer:state`) and accepts one command,
 //! `explainer:goto`, from its parent window only. Nothing received is ever evaluated: a target
 //! is an id, checked like any address.
+//!
+//! WordPress sandboxes the frame without popups or top navigation, so a link out of the page
+//! (the credit line back to the essay) cannot open by itself: in a WordPress frame such a link
+//! on our own site is passed to WordPress's `link` message, which opens it in the host's window.
 
 use crate::dom::{self, Scope};
 use explainer_model::route::{percent_encode, widget_href, Theme, Widget};
@@ -126,6 +130,18 @@ impl Bridge {
                 }
             },
         );
+        if let Some(secret) = b.0.secret.clone() {
+            scope.listen(&dom::document(), "click", move |ev: web_sys::Event| {
+                if let Some(href) = dom::closest(&ev, "a[href]").and_then(|a| leaves_for(&a)) {
+                    ev.prevent_default();
+                    post(&object(&[
+                        ("message", "link".into()),
+                        ("value", href.into()),
+                        ("secret", secret.as_str().into()),
+                    ]));
+                }
+            });
+        }
         b
     }
 
@@ -179,6 +195,16 @@ impl Bridge {
         ]));
         self.report_height();
     }
+}
+
+/// Where a link goes, when it leaves this page for another on our own site (WordPress opens
+/// only those); None for a link within the page or to another site.
+fn leaves_for(a: &Element) -> Option<String> {
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).ok()?.as_string();
+    let (a, here): (&JsValue, JsValue) = (a.as_ref(), dom::window().location().into());
+    let (href, now) = (get(a, "href")?, get(&here, "href")?);
+    let page = |u: &str| u.split('#').next().unwrap_or_default().to_owned();
+    (get(a, "origin") == get(&here, "origin") && page(&href) != page(&now)).then_some(href)
 }
 
 /// The essay's folder as an absolute address: where every widget's address starts.
