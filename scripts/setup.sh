@@ -41,7 +41,8 @@ if [[ "$(version_of wasm-bindgen)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; t
 fi
 
 # --- Debian packages ---------------------------------------------------------
-apt_wanted=(chromium chromium-driver brotli)
+# fonts-dejavu-core: the faces the social cards are set in (model/src/render/card.rs).
+apt_wanted=(chromium chromium-driver brotli fonts-dejavu-core)
 if [[ "$ALL_ENGINES" != 0 ]]; then
   apt_wanted+=(firefox-esr xvfb webkit2gtk-driver)
 fi

@@ -14,6 +14,8 @@ pub struct Site<'a> {
     pub timeline: Plan,
     /// The diagram's scenes: essay steps, then stages.
     pub diagram: (Vec<crate::diagram::Scene>, Vec<crate::diagram::Scene>),
+    /// Where the build is served, ending in `/` (see [`super::share::public_base`]).
+    pub base: String,
 }
 
 impl<'a> Site<'a> {
@@ -22,6 +24,7 @@ impl<'a> Site<'a> {
             b,
             timeline: plan(b),
             diagram: diagram_scenes(b),
+            base: super::share::DEFAULT_BASE.into(),
         }
     }
 }
@@ -74,11 +77,12 @@ pub fn widget_title(b: &Bundle, w: Widget) -> String {
     }
 }
 
-fn head(title: &str, description: &str, style: &str) -> String {
+fn head(site: &Site, w: Widget, title: &str, description: &str, style: &str) -> String {
     format!(
-        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n<style>{}</style>\n",
+        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n{}<style>{}</style>\n",
         escape(title),
         escape(description),
+        super::share::head_tags(site, w),
         style
     )
 }
@@ -218,7 +222,7 @@ pub fn essay(site: &Site) -> Page {
         note = escape(&b.diagram.note),
     );
     Page {
-        head: head(&m.title, &m.standfirst, &style),
+        head: head(site, Widget::Essay, &m.title, &m.standfirst, &style),
         body: o,
     }
 }
@@ -591,7 +595,7 @@ pub fn widget(site: &Site, w: Widget) -> Page {
         embed = embed_panel(false),
     );
     Page {
-        head: head(&title, &b.essay.meta.standfirst, &style),
+        head: head(site, w, &title, &b.essay.meta.standfirst, &style),
         body: o,
     }
 }
