@@ -15,7 +15,9 @@
   }
   function track(f) {
     if (frames.indexOf(f) < 0) frames.push(f);
-    if (!f.getAttribute("data-widget")) f.setAttribute("data-widget", (/widget=(\w+)/.exec(f.src) || [])[1] || "essay");
+    // Which widget: from its page's folder (…/diagram/?embed=1) or the older ?widget=diagram.
+    var w = (/widget=(\w+)/.exec(f.src) || /(\w+)\/(\W|$)/.exec(f.src) || 0)[1];
+    if (!f.getAttribute("data-widget")) f.setAttribute("data-widget", KEY[w] ? w : "essay");
   }
   function mount(el) {
     if (el.querySelector("iframe")) return;

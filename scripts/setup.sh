@@ -41,7 +41,8 @@ if [[ "$(version_of wasm-bindgen)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; t
 fi
 
 # --- Debian packages ---------------------------------------------------------
-apt_wanted=(chromium chromium-driver brotli)
+# fonts-dejavu-core: the faces the social cards are set in (model/src/render/card.rs).
+apt_wanted=(chromium chromium-driver brotli fonts-dejavu-core)
 if [[ "$ALL_ENGINES" != 0 ]]; then
   apt_wanted+=(firefox-esr xvfb webkit2gtk-driver)
 fi
@@ -62,6 +63,23 @@ if [[ "$ALL_ENGINES" != 0 ]] && [[ "$(version_of geckodriver)" != "geckodriver $
   say "installing geckodriver $GECKODRIVER_VERSION"
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked ||
     cargo install geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
+# --- WordPress's host script, for the WordPress embed test ---------------------
+# wp-embed.js from Debian's wordpress package: downloaded and unpacked, not installed (no PHP),
+# kept out of the repository (tests/vendor/ is ignored).
+wp_dir="$REPO_ROOT/tests/vendor/wordpress"
+if [[ ! -f "$wp_dir/wp-embed.min.js" ]]; then
+  say "extracting wp-embed.js from Debian's wordpress package"
+  wp_tmp="$(mktemp -d)"
+  wp_get() { (cd "$wp_tmp" && apt-get download -o APT::Sandbox::User=root wordpress); }
+  wp_get || { apt-get update && wp_get; }
+  dpkg-deb -x "$wp_tmp"/wordpress_*.deb "$wp_tmp/x"
+  mkdir -p "$wp_dir"
+  cp "$wp_tmp"/x/usr/share/wordpress/wp-includes/js/wp-embed.js \
+    "$wp_tmp"/x/usr/share/wordpress/wp-includes/js/wp-embed.min.js "$wp_dir/"
+  dpkg-deb -f "$wp_tmp"/wordpress_*.deb Version >"$wp_dir/VERSION"
+  rm -rf "$wp_tmp"
 fi
 
 # --- npm packages (wasm-opt, axe-core) ----------------------------------------

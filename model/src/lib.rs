@@ -11,6 +11,7 @@ pub mod diagram;
 pub mod map;
 pub mod route;
 pub mod scroll;
+pub mod share;
 pub mod story;
 pub mod text;
 pub mod timeline;

@@ -6,9 +6,14 @@
 //! WordPress gave the frame). It reports its state (`explainer:state`) and accepts one command,
 //! `explainer:goto`, from its parent window only. Nothing received is ever evaluated: a target
 //! is an id, checked like any address.
+//!
+//! WordPress sandboxes the frame without popups or top navigation, so a link out of the page
+//! (the credit line back to the essay) cannot open by itself: in a WordPress frame such a link
+//! on our own site is passed to WordPress's `link` message, which opens it in the host's window.
 
 use crate::dom::{self, Scope};
 use explainer_model::route::{percent_encode, widget_href, Theme, Widget};
+use explainer_model::share::{iframe_code, script_code};
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -125,6 +130,18 @@ impl Bridge {
                 }
             },
         );
+        if let Some(secret) = b.0.secret.clone() {
+            scope.listen(&dom::document(), "click", move |ev: web_sys::Event| {
+                if let Some(href) = dom::closest(&ev, "a[href]").and_then(|a| leaves_for(&a)) {
+                    ev.prevent_default();
+                    post(&object(&[
+                        ("message", "link".into()),
+                        ("value", href.into()),
+                        ("secret", secret.as_str().into()),
+                    ]));
+                }
+            });
+        }
         b
     }
 
@@ -178,6 +195,16 @@ impl Bridge {
         ]));
         self.report_height();
     }
+}
+
+/// Where a link goes, when it leaves this page for another on our own site (WordPress opens
+/// only those); None for a link within the page or to another site.
+fn leaves_for(a: &Element) -> Option<String> {
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).ok()?.as_string();
+    let (a, here): (&JsValue, JsValue) = (a.as_ref(), dom::window().location().into());
+    let (href, now) = (get(a, "href")?, get(&here, "href")?);
+    let page = |u: &str| u.split('#').next().unwrap_or_default().to_owned();
+    (get(a, "origin") == get(&here, "origin") && page(&href) != page(&now)).then_some(href)
 }
 
 /// The essay's folder as an absolute address: where every widget's address starts.
@@ -273,13 +300,16 @@ impl Panel {
     }
 }
 
-/// The iframe code and the element-and-script code for a widget in a state.
-pub fn codes(base: &str, w: Widget, target: Option<&str>, off: &[String]) -> [String; 2] {
+/// The iframe code, the element-and-script code, and the page's link (for a CMS that reads
+/// oEmbed) for a widget in a state.
+pub fn codes(base: &str, w: Widget, target: Option<&str>, off: &[String]) -> [String; 3] {
     let spec = w.spec();
     let offs: Vec<&str> = off.iter().map(String::as_str).collect();
-    let href = widget_href(w, target, &offs, Theme::Auto, true);
-    let href = href.strip_prefix("./").unwrap_or(&href);
-    let script = format!("<script src=\"{base}embed.js\" async></script>");
+    let at = |embed| {
+        let href = widget_href(w, target, &offs, Theme::Auto, embed);
+        [base, href.strip_prefix("./").unwrap_or(&href)].concat()
+    };
+    let script = script_code(base);
     let mut attrs = String::new();
     if let Some(t) = target {
         attrs.push_str(&format!(" data-{}=\"{}\"", spec.key, percent_encode(t)));
@@ -293,13 +323,13 @@ pub fn codes(base: &str, w: Widget, target: Option<&str>, off: &[String]) -> [St
         .ok()
         .flatten()
         .and_then(|h| h.text_content())
-        .unwrap_or_default()
-        .replace('"', "&quot;");
+        .unwrap_or_default();
     [
+        iframe_code(w, &at(true), &title, base),
         format!(
-            "<iframe src=\"{base}{href}\" title=\"{title}\" data-explainer-frame loading=\"lazy\" style=\"width:100%;height:{};border:0\"></iframe>\n{script}",
-            spec.height
+            "<div data-explainer=\"{}\"{attrs}></div>\n{script}",
+            spec.name
         ),
-        format!("<div data-explainer=\"{}\"{attrs}></div>\n{script}", spec.name),
+        at(false),
     ]
 }

@@ -3,8 +3,10 @@
 //! is laid out by the model and written here, so it paints before any script runs; the app then
 //! only changes attributes on what is already there.
 
+pub mod card;
 pub mod diagram;
 pub mod page;
+pub mod share;
 pub mod timeline;
 
 use std::fmt::Write;

@@ -20,6 +20,8 @@ pub struct Site<'a> {
     pub map: Option<&'a (Map, Base)>,
     /// The map's scene for each essay step that shows it (step id, scene).
     pub map_steps: Vec<(String, MapScene)>,
+    /// Where the build is served, ending in `/` (see [`super::share::public_base`]).
+    pub base: String,
 }
 
 impl<'a> Site<'a> {
@@ -46,6 +48,7 @@ impl<'a> Site<'a> {
             diagram: diagram_scenes(b),
             map,
             map_steps,
+            base: super::share::DEFAULT_BASE.into(),
         }
     }
 
@@ -117,11 +120,12 @@ pub fn widget_title(b: &Bundle, w: Widget) -> String {
     }
 }
 
-fn head(title: &str, description: &str, style: &str) -> String {
+fn head(site: &Site, w: Widget, title: &str, description: &str, style: &str) -> String {
     format!(
-        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n<style>{}</style>\n",
+        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n{}<style>{}</style>\n",
         escape(title),
         escape(description),
+        super::share::head_tags(site, w),
         style
     )
 }
@@ -295,7 +299,7 @@ pub fn essay(site: &Site) -> Page {
         o.push_str(&map_markup::defs(base));
     }
     Page {
-        head: head(&m.title, &m.standfirst, &style),
+        head: head(site, Widget::Essay, &m.title, &m.standfirst, &style),
         body: o,
     }
 }
@@ -401,16 +405,17 @@ pub fn embed_panel(with_choice: bool) -> String {
     if with_choice {
         o.push_str(r#"<label class="embed-pick">What to embed <select><option value="timeline">The timeline</option><option value="diagram">The diagram, at this stage</option><option value="map">The map</option><option value="essay">The whole essay, from this step</option></select></label>"#);
     }
-    for (i, label) in [
-        "Iframe (sizes itself with the script)",
-        "Element and script",
+    for (i, (label, rows)) in [
+        ("Iframe (sizes itself with the script)", 3),
+        ("Element and script", 3),
+        ("Link (paste into a CMS that reads oEmbed)", 1),
     ]
     .iter()
     .enumerate()
     {
         let _ = write!(
             o,
-            r#"<div class="embed-snippet"><label for="embed-code-{i}">{label}</label><textarea id="embed-code-{i}" readonly rows="3"></textarea><button type="button" class="chip" data-copy="{i}">Copy</button></div>"#
+            r#"<div class="embed-snippet"><label for="embed-code-{i}">{label}</label><textarea id="embed-code-{i}" readonly rows="{rows}"></textarea><button type="button" class="chip" data-copy="{i}">Copy</button></div>"#
         );
     }
     o.push_str("</div></details>");
@@ -770,7 +775,7 @@ pub fn widget(site: &Site, w: Widget) -> Page {
         embed = embed_panel(false),
     );
     Page {
-        head: head(&title, &b.essay.meta.standfirst, &style),
+        head: head(site, w, &title, &b.essay.meta.standfirst, &style),
         body: o,
     }
 }
