@@ -340,7 +340,7 @@ pub fn svg(site: &Site, w: Widget) -> String {
     );
     match w {
         Widget::Timeline => {
-            let y = heading(&mut o, site, &widget_title(b, w), 54.0);
+            let y = heading(&mut o, site, &widget_title(site, w), 54.0);
             let sub = format!(
                 "{} events in four places, each with its source",
                 b.timeline.event.len()
@@ -349,11 +349,11 @@ pub fn svg(site: &Site, w: Widget) -> String {
             timeline_art(&mut o, site, y + 76.0, DH as f64 - 20.0, 9.0);
         }
         Widget::Diagram => {
-            let y = heading(&mut o, site, &widget_title(b, w), 48.0);
+            let y = heading(&mut o, site, &widget_title(site, w), 48.0);
             diagram_art(&mut o, site, y + 48.0);
         }
         Widget::Essay | Widget::Map => {
-            let y = heading(&mut o, site, &widget_title(b, w), 54.0);
+            let y = heading(&mut o, site, &widget_title(site, w), 54.0);
             let mut y = y + 10.0;
             for l in lines(
                 first_sentence(&b.essay.meta.standfirst),
@@ -386,7 +386,7 @@ pub fn alt(site: &Site, w: Widget) -> String {
             let places: Vec<&str> = Place::ALL.iter().map(|p| p.label()).collect();
             format!(
                 "{}: {} events marked by date in four places ({}).",
-                widget_title(b, w),
+                widget_title(site, w),
                 b.timeline.event.len(),
                 places.join("; ")
             )
@@ -402,17 +402,17 @@ pub fn alt(site: &Site, w: Widget) -> String {
             ];
             format!(
                 "{}: the factors as a tug bar between the two courses. {} ({}).",
-                widget_title(b, w),
+                widget_title(site, w),
                 verdict_words(bal, toward(b)),
                 sums(bal, pair)
             )
         }
         Widget::Essay => format!(
             "{}: the title over the explainer’s timeline of {} events in four places.",
-            widget_title(b, w),
+            widget_title(site, w),
             b.timeline.event.len()
         ),
-        Widget::Map => widget_title(b, w),
+        Widget::Map => widget_title(site, w),
     }
 }
 

@@ -101,7 +101,8 @@ fn credit(m: &Meta) -> String {
 }
 
 /// The widget's headline: the diagram's own, the timeline's span, the map's title.
-pub fn widget_title(b: &Bundle, w: Widget) -> String {
+pub fn widget_title(site: &Site, w: Widget) -> String {
+    let b = site.b;
     match w {
         Widget::Essay => b.essay.meta.title.to_string(),
         Widget::Timeline => {
@@ -116,7 +117,9 @@ pub fn widget_title(b: &Bundle, w: Widget) -> String {
             }
         }
         Widget::Diagram => b.diagram.title.to_string(),
-        Widget::Map => "Where it happened: the strait and the peninsula".into(),
+        Widget::Map => site
+            .map
+            .map_or_else(|| "Map".into(), |(m, _)| m.title.clone()),
     }
 }
 
@@ -664,10 +667,7 @@ fn credit_line(b: &Bundle) -> String {
 /// A widget's own page: its drawing in its default state, its controls, its text.
 pub fn widget(site: &Site, w: Widget) -> Page {
     let b = site.b;
-    let title = match (w, site.map) {
-        (Widget::Map, Some((m, _))) => m.title.clone(),
-        _ => widget_title(b, w),
-    };
+    let title = widget_title(site, w);
     let mut o = String::new();
     let (style, body) = match w {
         Widget::Timeline => {

@@ -64,7 +64,7 @@ pub fn file_url(site: &Site, w: Widget, file: &str) -> String {
 /// The `<head>` tags: oEmbed discovery, then Open Graph and the Twitter card.
 pub fn head_tags(site: &Site, w: Widget) -> String {
     let b = site.b;
-    let title = escape(&widget_title(b, w));
+    let title = escape(&widget_title(site, w));
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -89,7 +89,7 @@ pub fn head_tags(site: &Site, w: Widget) -> String {
 /// The oEmbed response for a page's default state (oEmbed 1.0, type `rich`).
 pub fn oembed_json(site: &Site, w: Widget) -> String {
     let b = site.b;
-    let title = widget_title(b, w);
+    let title = widget_title(site, w);
     let href = widget_href(w, None, &[], Theme::Auto, true);
     let src = [site.base.as_str(), href.strip_prefix("./").unwrap_or(&href)].concat();
     let html = format!(
