@@ -111,17 +111,12 @@ try {
   const browser = await launchBrowser();
   results.meta.chromium = `Chromium ${(await browser.version()).replace(/^[^/]*\//, '')}`;
   try {
-    const essay = await part('first load', async () => {
-      const logStart = site.log.length;
-      const opened = await openEssay(browser, site.url);
-      const files = filesRequested(site.log.slice(logStart), '/');
-      results.firstLoad = { url: site.url, ...(await sizes(dist, files)) };
-      return opened;
-    });
+    const essay = await part('open the essay', () => openEssay(browser, site.url));
     results.firstLoads = await part('first loads of every page', async () => {
       const all = {};
       for (const [name, { path, limit }] of Object.entries(FIRST_LOADS)) {
         const page = await browser.newPage();
+        await page.setViewport({ width: 1280, height: 800 });
         const logStart = site.log.length;
         await page.goto(site.url + path, { waitUntil: 'networkidle0', timeout: 60_000 });
         await page.close();
@@ -129,6 +124,7 @@ try {
         all[name] = { url: site.url + path, limitKb: limit, ...(await sizes(dist, files)) };
       }
       all.essay.map = await mapShare(dist);
+      results.firstLoad = all.essay;
       return all;
     });
     results.paint = await part('first paint on a throttled phone, beside static pages', async () => {

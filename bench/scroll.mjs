@@ -45,6 +45,8 @@ export async function openEssay(browser, url) {
   await page.setViewport(VIEWPORT);
   await page.evaluateOnNewDocument(keepWasmMemories);
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60_000 });
+  // The essay loads its app as the reader reaches the story: go there, as a reader would.
+  await page.evaluate(() => document.getElementById('story')?.scrollIntoView({ behavior: 'instant' }));
   await page.waitForSelector('html[data-app="live"]', { timeout: 30_000 });
   const cdp = await page.createCDPSession();
   const info = await page.evaluate(() => ({
