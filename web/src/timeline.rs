@@ -170,9 +170,13 @@ impl Timeline {
         let f = self.0.focus.get();
         if f >= n || !self.in_view(f, w) {
             // The mark nearest the one that had it, or the first on show to begin with.
-            let near = (0..n)
-                .filter(|&i| self.in_view(i, w))
-                .min_by_key(|&i| if f < n { i.abs_diff(f) } else { i });
+            let near = (0..n).filter(|&i| self.in_view(i, w)).min_by_key(|&i| {
+                if f < n {
+                    i.abs_diff(f)
+                } else {
+                    i
+                }
+            });
             if let Some(i) = near {
                 self.set_focus(i);
             }
