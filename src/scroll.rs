@@ -30,7 +30,17 @@ impl Scroll {
         scope.listen(&dom::window(), "scroll", move |_: web_sys::Event| {
             tick.request()
         });
+        // A new width (a phone turned, a window resized) lays the steps out anew: keep the reader
+        // at the step they were reading. Height alone changes as a phone's address bar comes and
+        // goes while scrolling: that is left alone.
+        let width = std::cell::Cell::new(dom::viewport().0);
         scope.listen(&dom::window(), "resize", move |_: web_sys::Event| {
+            let w = dom::viewport().0;
+            if w != width.replace(w) {
+                if let Some(i) = s.active.get_untracked() {
+                    s.go_to(i, false);
+                }
+            }
             t2.request()
         });
         s
