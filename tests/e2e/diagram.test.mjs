@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
-import { ARTIFACTS, loadContent, ready, serveDist, settleOn, sleep } from './lib/site.mjs';
+import { ARTIFACTS, loadContent, moving, ready, serveDist, settleOn, sleep } from './lib/site.mjs';
 
 const content = loadContent();
 const d = content.diagram;
@@ -168,6 +168,7 @@ for (const engine of engines()) {
         assert.equal(got.reset, false, 'reset is offered');
         for (const id of off) assert.ok(got.whatifVerdict.includes(factor[id].label), `the verdict names “${factor[id].label}”`);
       }
+      assert.deepEqual(await moving(s, 'main.widget'), [], 'with motion reduced, nothing moves');
       await s.screenshot(join(ARTIFACTS, `${engine}-diagram-whatif.png`));
       await (await s.find('main.widget .reset')).click();
       const after = await read(s);
@@ -212,7 +213,7 @@ for (const engine of engines()) {
       assert.equal(got.history, history, 'no history entries');
       // The Embed panel's code carries the state.
       await (await s.find('main.widget > .embed-code summary')).click();
-      const codes = await s.exec('return [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value)');
+      const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.every(Boolean) && c', 3000);
       const iframeSrc = codes[0].match(/src="([^"]+)"/)?.[1] ?? '';
       assert.deepEqual(new URL(iframeSrc).searchParams.get('off')?.split(',').sort(), [a, b].sort(), `the iframe code carries off= (${iframeSrc})`);
       assert.equal(new URL(iframeSrc).pathname, new URL(`${site.url}diagram/`).pathname, 'the iframe code points at the widget’s own page');
@@ -293,7 +294,7 @@ for (const engine of engines()) {
       // The Embed panel, asked for the diagram, carries the stage and the switch.
       await s.exec('document.querySelector(".graphic .embed-code").open = true');
       await s.exec(`const sel = document.querySelector('.graphic .embed-pick select'); sel.value = 'diagram'; sel.dispatchEvent(new Event('change', { bubbles: true }));`);
-      const code = await s.exec('return document.querySelector(".graphic .embed-code textarea").value');
+      const code = await s.waitFor('return document.querySelector(".graphic .embed-code textarea").value', 3000);
       assert.match(code, new RegExp(`off=${buttons[0]}`), `the embed code carries the switch (${code})`);
       await s.exec(`document.querySelector('.whatif-try [data-toggle="${buttons[0]}"]').click()`);
       await s.waitFor(`return !location.search.includes('off=')`, 3000);

@@ -174,7 +174,7 @@ for (const engine of engines()) {
         await s.get(`${site.url}${page}`);
         await ready(s);
         await (await s.find('main.widget > .embed-code summary')).click();
-        const codes = await s.exec('return [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value)');
+        const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.every(Boolean) && c', 3000);
         assert.equal(codes.length, 2, `${widget}: two snippets`);
         const want = await s.exec(check);
         for (const [k, code] of codes.entries()) snippets.push({ widget, k, code, check, want });

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
-import { ARTIFACTS, loadContent, ready, serveDist } from './lib/site.mjs';
+import { ARTIFACTS, loadContent, moving, ready, serveDist } from './lib/site.mjs';
 
 const content = loadContent();
 const events = content.timeline.event;
@@ -79,6 +79,7 @@ for (const engine of engines()) {
         assert.equal(st.tabStops.length, 1, 'one tab stop');
         assert.ok(p.marks.includes(st.tabStops[0]), `${p.scene}: the tab stop is on a mark on show`);
       }
+      assert.deepEqual(await moving(s, 'main.widget'), [], 'with motion reduced, nothing moves');
     });
 
     it('is driven by the keyboard: Tab in, arrows between the marks on show, Enter for the card, Escape out', async () => {

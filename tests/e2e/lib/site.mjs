@@ -175,6 +175,26 @@ export function expectedScenes(content, i, openings) {
   return scenes;
 }
 
+/**
+ * Every element under `root` (and its ::before and ::after) whose transitions or animations take
+ * time, as "tag.classes: durations": none when motion is reduced.
+ */
+export function moving(s, root) {
+  return s.exec((sel) => {
+    const out = [];
+    const root = document.querySelector(sel);
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      for (const pseudo of [null, '::before', '::after']) {
+        const cs = getComputedStyle(el, pseudo);
+        const t = cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+        const a = cs.animationName !== 'none' && cs.animationDuration.split(',').some((d) => parseFloat(d) > 0);
+        if (t || a) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${pseudo ?? ''}: ${cs.transitionDuration} ${a ? cs.animationName : ''}`);
+      }
+    }
+    return out;
+  }, root);
+}
+
 /** The engine's window limits: the width a session really got for a requested one. */
 export const innerWidth = (s) => s.exec('return innerWidth');
 
