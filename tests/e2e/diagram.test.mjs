@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
-import { ARTIFACTS, loadContent, moving, ready, serveDist, settleOn, sleep } from './lib/site.mjs';
+import { ARTIFACTS, loadContent, moving, ready, serveDist, settleOn, settled, sleep } from './lib/site.mjs';
 
 const content = loadContent();
 const d = content.diagram;
@@ -254,6 +254,7 @@ for (const engine of engines()) {
         const s = await browser.session({ width: 1280, height: 900 });
         await s.get(`${site.url}diagram/?theme=${theme}&off=${d.factor.at(-2).id}`);
         await ready(s);
+        await settled(s);
         const v = await runAxe(s);
         assert.deepEqual(v, [], formatViolations(v));
       }

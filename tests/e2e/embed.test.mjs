@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
 import { startServer } from './lib/server.mjs';
-import { ARTIFACTS, loadContent, ready, serveDist, sleep } from './lib/site.mjs';
+import { ARTIFACTS, loadContent, ready, serveDist, settled, sleep } from './lib/site.mjs';
 
 const content = loadContent();
 const stages = content.diagram.stage;
@@ -198,6 +198,7 @@ for (const engine of engines()) {
       const s = await browser.session({ width: 1280, height: 800 });
       await s.get(`${host.origin}/script.html`);
       await s.waitFor('return !!document.querySelector("#dg iframe")', 10000);
+      await settled(s);
       const v = await runAxe(s);
       assert.deepEqual(v, [], formatViolations(v));
     });

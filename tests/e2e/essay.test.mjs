@@ -21,6 +21,7 @@ import {
   scrollStepTo,
   serveDist,
   settleOn,
+  settled,
   sleep,
   stageState,
   waitStep,
@@ -385,7 +386,7 @@ for (const engine of engines()) {
         }
         for (const i of [tl, dg]) {
           await settleOn(s, i);
-          await sleep(400);
+          await settled(s);
           v = await runAxe(s);
           assert.deepEqual(v, [], `${w}px ${theme}, step ${i}: ${formatViolations(v)}`);
         }
@@ -393,7 +394,7 @@ for (const engine of engines()) {
         if (theme === 'light' && w > 1000) {
           await s.exec('scrollTo(0, 0)');
           await (await s.find('[data-tool=plain]')).click();
-          await sleep(200);
+          await settled(s);
           v = await runAxe(s);
           assert.deepEqual(v, [], `${w}px plain: ${formatViolations(v)}`);
         }

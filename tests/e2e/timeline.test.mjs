@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
-import { ARTIFACTS, loadContent, moving, ready, serveDist } from './lib/site.mjs';
+import { ARTIFACTS, loadContent, moving, ready, serveDist, settled } from './lib/site.mjs';
 
 const content = loadContent();
 const events = content.timeline.event;
@@ -189,6 +189,7 @@ for (const engine of engines()) {
         await s.get(`${site.url}timeline/?theme=${theme}&event=stalin-request`);
         await ready(s);
         await s.waitFor('return !document.querySelector("#ev-card").hidden', 3000);
+        await settled(s);
         const v = await runAxe(s);
         assert.deepEqual(v, [], formatViolations(v));
       }

@@ -33,7 +33,7 @@ const rows = content.steps.map((step, i) => {
   const name = `${String(i + 1).padStart(2, '0')}-${step.id}.png`;
   const chapter = content.essay.chapter.find((c) => c.id === step.chapter);
   return {
-    label: [`${i + 1}`, step.id, `${chapter.kicker} · ${step.graphic.view}`],
+    label: [`${i + 1}`, step.id, chapter.kicker, step.graphic.view],
     shots: WIDTHS.map((w) => (readdirSync(join(root, String(w))).includes(name) ? `${w}/${name}` : null)),
   };
 });
@@ -58,7 +58,15 @@ window.compose = async (rows, widths, quality) => {
   rows.forEach((r, i) => {
     const y = HEAD + i * (H + GAP);
     g.fillStyle = '#222'; g.font = 'bold 22px sans-serif'; g.fillText(r.label[0], GAP, y + 26);
-    g.font = '13px sans-serif'; g.fillText(r.label[1], GAP, y + 48); g.fillStyle = '#666'; g.fillText(r.label[2], GAP, y + 66);
+    g.font = '13px sans-serif'; g.fillText(r.label[1], GAP, y + 48, LABEL - GAP); g.fillStyle = '#666';
+    // The kicker, wrapped to the label column.
+    let line = '', ly = y + 66;
+    for (const word of r.label[2].split(' ')) {
+      if (line && g.measureText(line + ' ' + word).width > LABEL - GAP) { g.fillText(line, GAP, ly); line = word; ly += 17; }
+      else line = line ? line + ' ' + word : word;
+    }
+    g.fillText(line, GAP, ly);
+    g.fillText(r.label[3], GAP, ly + 17);
     let x = LABEL + GAP;
     imgs[i].forEach((img, k) => {
       if (img) { const w = Math.round(img.naturalWidth * H / img.naturalHeight); g.drawImage(img, x, y, w, H); g.strokeStyle = '#bbb'; g.strokeRect(x + 0.5, y + 0.5, w - 1, H - 1); }

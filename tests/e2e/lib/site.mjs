@@ -195,6 +195,11 @@ export function moving(s, root) {
   }, root);
 }
 
+/** Resolves once no transition or animation is running in the page (axe reads colours as shown). */
+export async function settled(s, timeout = 3000) {
+  await s.waitFor('return !document.getAnimations || document.getAnimations().every((a) => a.playState !== "running")', timeout);
+}
+
 /** The engine's window limits: the width a session really got for a requested one. */
 export const innerWidth = (s) => s.exec('return innerWidth');
 
