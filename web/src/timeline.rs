@@ -63,8 +63,10 @@ impl Timeline {
             on_select: RefCell::new(None),
         }));
         tl.refresh();
-        // Clicks and keys, delegated to the list of marks.
+        // Clicks and keys, delegated to the list of marks, which the page hides from assistive
+        // technology until now.
         if let Some(list) = dom::find(Some(&inst), ".evs") {
+            dom::set_attr(&list, "aria-hidden", None);
             let t = tl.clone();
             scope.listen(&list, "click", move |ev: web_sys::Event| {
                 if let Some(i) = t.index_of(&ev) {
