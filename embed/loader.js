@@ -1,13 +1,16 @@
-/* Explainer embed loader (include once per page). Turns every <div data-explainer="timeline|diagram|essay">
-   into a framed widget, sizes every explainer frame to its content, passes the page's #event-… or
-   #stage-… fragment through, and fires "explainer:state" events on the frame as readers move.
-   Messages are taken only from our own frames, and only heights and ids are read from them. */
+/* Explainer embed loader (include once per page). Turns every <div data-explainer="timeline|diagram|map|essay">
+   into a framed widget (the widget's own page: timeline/, diagram/, map/), with its starting point
+   (data-event, data-stage, data-line, data-step) and what-if switches (data-off); sizes every
+   explainer frame to its content (at the old ?widget=… addresses or the widgets' own pages);
+   passes the page's #event-…, #stage-… or #line-… fragment through, and fires "explainer:state"
+   events on the frame as readers move. Messages are taken only from our own frames, and only
+   heights and ids are read from them. Widget names, keys and prefixes: model::route::WIDGETS. */
 (function (d, w) {
   var me = d.currentScript, base = me ? me.src.replace(/[^\/]*$/, "") : "", frames = [];
-  var KEY = { timeline: "event", diagram: "stage", essay: "step" };
+  var KEY = { timeline: "event", diagram: "stage", map: "line", essay: "step" };
   function wants(f, h) {
-    var k = f.getAttribute("data-widget");
-    return k === "timeline" ? /^event-/.test(h) : k === "diagram" ? /^stage-/.test(h) : !/^(event|stage)-/.test(h);
+    var k = KEY[f.getAttribute("data-widget")], m = /^(event|stage|line)-/.exec(h);
+    return m ? m[1] === k : k === "step";
   }
   function hash() {
     var h = decodeURIComponent(w.location.hash.slice(1));
@@ -15,18 +18,22 @@
   }
   function track(f) {
     if (frames.indexOf(f) < 0) frames.push(f);
-    // Which widget: from its page's folder (…/diagram/?embed=1) or the older ?widget=diagram.
-    var w = (/widget=(\w+)/.exec(f.src) || /(\w+)\/(\W|$)/.exec(f.src) || 0)[1];
-    if (!f.getAttribute("data-widget")) f.setAttribute("data-widget", KEY[w] ? w : "essay");
+    var k = (/widget=(\w+)/.exec(f.src) || /\/(\w+)\/(index\.html)?([?#]|$)/.exec(f.src) || [])[1];
+    if (!f.getAttribute("data-widget")) f.setAttribute("data-widget", KEY[k] ? k : "essay");
   }
   function mount(el) {
     if (el.querySelector("iframe")) return;
-    var k = el.getAttribute("data-explainer"), f = d.createElement("iframe"), q = "?widget=" + encodeURIComponent(k) + "&embed=1";
-    var v = el.getAttribute("data-" + KEY[k]), t = el.getAttribute("data-theme"), h = hash();
-    if (v) q += "&" + KEY[k] + "=" + encodeURIComponent(v);
-    if (t) q += "&theme=" + encodeURIComponent(t);
+    var k = el.getAttribute("data-explainer"), f = d.createElement("iframe"), q = "?embed=1", h = hash();
+    function add(n) {
+      var v = el.getAttribute("data-" + n);
+      if (v) q += "&" + n + "=" + encodeURIComponent(v).replace(/%2C/g, ",");
+    }
+    if (!KEY[k]) return;
+    add(KEY[k]);
+    add("off");
+    add("theme");
     f.setAttribute("data-widget", k);
-    f.src = base + q + (h && wants(f, h) ? "#" + h : "");
+    f.src = base + (k === "essay" ? "" : k + "/") + q + (h && wants(f, h) ? "#" + h : "");
     f.title = el.getAttribute("data-title") || "Explainer " + k;
     f.setAttribute("loading", "lazy");
     f.style.cssText = "display:block;width:100%;border:0;height:" + (k === "essay" ? "80vh" : "480px");

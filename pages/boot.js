@@ -12,6 +12,8 @@
   if (page === "essay" && wd && dirs[wd]) {
     q.delete("widget");
     var s = q.toString();
+    // Leaving: the essay's app is not to be fetched on the way (Trunk.toml's pattern_script).
+    w.__explainerAway = 1;
     l.replace(dirs[wd] + (s ? "?" + s : "") + l.hash);
     return;
   }

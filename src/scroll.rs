@@ -1,7 +1,7 @@
 //! The scroll engine: measures the steps' boxes once a frame while the page moves and asks
 //! `explainer_model::scroll` which step is active. See that module for why geometry, not events.
 
-use explainer_model::scroll::{active_step, scroll_target, trigger_ratio, StepBox};
+use explainer_model::scroll::{active_step, scroll_target, trigger_ratio, ScrollPos, StepBox};
 use explainer_web::dom::{self, Scope};
 use leptos::prelude::*;
 use web_sys::HtmlElement;
@@ -30,13 +30,33 @@ impl Scroll {
         scope.listen(&dom::window(), "scroll", move |_: web_sys::Event| {
             tick.request()
         });
+        // A new size (a phone turned, a window resized) may lay the steps out anew: when that
+        // puts the reader in another step, bring them back to the one they were reading. (A
+        // phone's address bar coming and going changes no step, and moves nothing.)
         scope.listen(&dom::window(), "resize", move |_: web_sys::Event| {
+            if let Some(i) = s.active.get_untracked() {
+                if s.locate().active != Some(i) {
+                    s.go_to(i, false);
+                }
+            }
             t2.request()
         });
         s
     }
 
     pub fn measure(self) {
+        let pos = self.locate();
+        if self.active.get_untracked() != pos.active {
+            self.active.set(pos.active);
+        }
+        // Small changes are not worth an update.
+        if (self.progress.get_untracked() - pos.progress).abs() > 0.01 {
+            self.progress.set(pos.progress);
+        }
+    }
+
+    /// Where the reader is in the page as laid out now.
+    fn locate(self) -> ScrollPos {
         let (vw, vh) = dom::viewport();
         let boxes: Vec<StepBox> = self.steps.with_value(|steps| {
             steps
@@ -50,14 +70,7 @@ impl Scroll {
                 })
                 .collect()
         });
-        let pos = active_step(&boxes, vh * trigger_ratio(vw));
-        if self.active.get_untracked() != pos.active {
-            self.active.set(pos.active);
-        }
-        // Small changes are not worth an update.
-        if (self.progress.get_untracked() - pos.progress).abs() > 0.01 {
-            self.progress.set(pos.progress);
-        }
+        active_step(&boxes, vh * trigger_ratio(vw))
     }
 
     pub fn len(self) -> usize {

@@ -1,5 +1,7 @@
-// Embedding: the timeline and the diagram in a host page on another origin, by iframe and by
-// script, auto-sized, deep-linked, sandboxed, independent, and deaf to forged messages.
+// Embedding: the timeline and the diagram in a host page on another origin, by iframe (old
+// and new addresses) and by script (embed/loader.js, shipped as public/embed.js), auto-sized,
+// deep-linked, sandboxed, independent, deaf to forged messages, and from the Embed panel's own
+// snippets.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -7,13 +9,16 @@ import { join } from 'node:path';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
 import { startServer } from './lib/server.mjs';
-import { ARTIFACTS, serveDist, sleep } from './lib/site.mjs';
+import { ARTIFACTS, loadContent, ready, serveDist, settled, sleep } from './lib/site.mjs';
+
+const content = loadContent();
+const stages = content.diagram.stage;
 
 function hostPage(explainer, body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>A newspaper page</title><link rel="icon" href="data:,"><style>body{font:18px/1.5 Georgia,serif;margin:0 auto;max-width:44rem;padding:1rem}</style></head>
 <body><main><h1>Host article</h1><p>Some of the host's own text.</p>${body}<div style="height:150vh"></div></main>
-<script src="${explainer}embed.js" async></script></body></html>`;
+${explainer ? `<script src="${explainer}embed.js" async></script>` : ''}</body></html>`;
 }
 
 for (const engine of engines()) {
@@ -27,7 +32,10 @@ for (const engine of engines()) {
       host = await startServer({
         host: '127.0.0.2',
         routes: {
-          '/iframe.html': { body: hostPage(e, `<iframe id="tl" src="${e}?widget=timeline&embed=1" title="Timeline" data-explainer-frame style="width:100%;height:200px;border:0"></iframe>`) },
+          // As published before the widgets had pages of their own.
+          '/old.html': { body: hostPage(e, `<iframe id="tl" src="${e}?widget=timeline&embed=1" title="Timeline" data-explainer-frame style="width:100%;height:200px;border:0"></iframe>`) },
+          // As the Embed panel writes it now.
+          '/new.html': { body: hostPage(e, `<iframe id="tl" src="${e}timeline/?embed=1" title="Timeline" data-explainer-frame style="width:100%;height:200px;border:0"></iframe>`) },
           '/script.html': { body: hostPage(e, `<div id="dg" data-explainer="diagram" data-title="Decision diagram"></div>`) },
           '/two.html': {
             body: hostPage(e, `<div id="a" data-explainer="timeline" data-title="Timeline A"></div><div id="b" data-explainer="timeline" data-title="Timeline B"></div>
@@ -40,7 +48,7 @@ for (const engine of engines()) {
                 parent.postMessage({ type: 'explainer:height', widget: 'timeline', height: 5 }, '*');
               }, 100);</script></html>`,
           },
-          '/sandbox.html': { body: hostPage(e, `<iframe id="sb" sandbox="allow-scripts" src="${e}?widget=diagram&embed=1&stage=inchon" title="Sandboxed diagram" data-explainer-frame style="width:100%;height:300px;border:0"></iframe>`) },
+          '/sandbox.html': { body: hostPage(e, `<iframe id="sb" sandbox="allow-scripts" src="${e}diagram/?embed=1&stage=inchon" title="Sandboxed diagram" data-explainer-frame style="width:100%;height:300px;border:0"></iframe>`) },
         },
       });
     });
@@ -58,33 +66,38 @@ for (const engine of engines()) {
       return { outer, inner };
     }
 
-    it('an iframe follows its content’s height at 320 and 1280 px', async () => {
-      for (const width of [320, 1280]) {
+    it('an iframe, at its old address or its new one, follows its content’s height at 320 and 1280 px', async () => {
+      for (const [page, width] of [['old', 320], ['new', 320], ['old', 1280], ['new', 1280]]) {
         const s = await browser.session({ width, height: 800 });
-        await s.get(`${host.origin}/iframe.html`);
+        await s.get(`${host.origin}/${page}.html`);
         await s.waitFor('return document.querySelector("#tl").getBoundingClientRect().height !== 200', 15000);
-        await sleep(300);
-        const h = await heights(s, '#tl');
-        assert.ok(Math.abs(h.outer - h.inner) <= 2, `${width}px: frame ${h.outer} px for content ${h.inner} px`);
-        // The height follows a change of content: open an event's details.
+        // The frame settles on its content's height (a resize may re-wrap the content once more).
+        let h;
+        await s.waitFor(async () => ((h = await heights(s, '#tl')), Math.abs(h.outer - h.inner) <= 2), 5000).catch(() => {});
+        assert.ok(Math.abs(h.outer - h.inner) <= 2, `${page}, ${width}px: frame ${h.outer} px for content ${h.inner} px`);
         await s.switchToFrame(await s.find('#tl'));
-        await s.exec('document.querySelector(".ev:not(.is-out) .ev-btn").click()');
+        assert.equal(await s.exec('return location.pathname'), new URL(`${site.url}timeline/`).pathname, `${page}: the frame shows the timeline’s own page`);
+        assert.equal(await s.exec('return document.documentElement.hasAttribute("data-embed")'), true, 'embedded');
+        // The height follows a change of content: open the chronology.
+        await s.exec('document.querySelector(".chron").open = true');
         await s.switchToParent();
-        await sleep(400);
-        const h2 = await heights(s, '#tl');
-        assert.ok(Math.abs(h2.outer - h2.inner) <= 2, `${width}px after opening details: ${h2.outer} vs ${h2.inner}`);
-        if (width === 320) await s.screenshot(join(ARTIFACTS, `${engine}-embed-320.png`));
+        let h2;
+        await s.waitFor(async () => ((h2 = await heights(s, '#tl')), Math.abs(h2.outer - h2.inner) <= 2), 5000).catch(() => {});
+        assert.ok(h2.inner > h.inner + 200, 'the content grew');
+        assert.ok(Math.abs(h2.outer - h2.inner) <= 2, `${page}, ${width}px, chronology open: frame ${h2.outer} px for content ${h2.inner} px`);
+        if (width === 320 && page === 'new') await s.screenshot(join(ARTIFACTS, `${engine}-embed-320.png`));
       }
     });
 
-    it('the script variant mounts the widget, scoped, at the host fragment’s stage', async () => {
+    it('the script variant mounts the widget, scoped, at the host fragment’s stage, and follows the fragment', async () => {
       const s = await browser.session({ width: 1280, height: 900 });
       await s.get(`${host.origin}/script.html#stage-inchon`);
       await s.waitFor('return !!document.querySelector("#dg iframe")', 10000);
       const frame = await s.find('#dg iframe');
       assert.equal(await frame.attr('title'), 'Decision diagram');
+      assert.equal(new URL(await frame.attr('src')).pathname, new URL(`${site.url}diagram/`).pathname, 'the loader frames the widget’s own page');
       await s.switchToFrame(frame);
-      await s.waitFor('return document.querySelector(".dg")?.dataset.stage === "inchon"', 10000);
+      await s.waitFor('return document.querySelector(".inst-dg")?.dataset.scene === "inchon"', 10000);
       assert.equal(await s.exec('return !!document.querySelector(".credit-line a")'), true, 'credit link back');
       await s.switchToParent();
       // The host's styles did not reach in, and ours did not leak out.
@@ -92,8 +105,13 @@ for (const engine of engines()) {
       // A later change of the host's fragment is passed on.
       await s.exec('location.hash = "#stage-decision"');
       await s.switchToFrame(await s.find('#dg iframe'));
-      await s.waitFor('return document.querySelector(".dg").dataset.stage === "decision"', 5000);
+      await s.waitFor('return document.querySelector(".inst-dg").dataset.scene === "decision"', 5000);
       await s.switchToParent();
+      // The frame tells the host what the reader looks at.
+      const seen = await s.execAsync(`const done = arguments[0];
+        document.querySelector('#dg iframe').addEventListener('explainer:state', (e) => done(e.detail), { once: true });
+        location.hash = '#stage-inchon'; setTimeout(() => done(null), 3000);`);
+      assert.deepEqual(seen, { widget: 'diagram', target: 'stage-inchon' });
     });
 
     it('keys in a widget don’t scroll the host, two embeds stay independent, forged messages are ignored', async () => {
@@ -102,29 +120,32 @@ for (const engine of engines()) {
       await s.waitFor('return document.querySelectorAll("iframe[data-widget=timeline]").length === 2', 10000);
       await sleep(1500); // the forger has had time to try
       const [a, b] = await s.findAll('iframe[data-widget=timeline]');
-      // Keys go to the focused frame: focus it from the host first, as a click or Tab would.
-      await s.exec('arguments[0].focus()', a);
       for (const f of [a, b]) {
         const h = await s.exec('return arguments[0].getBoundingClientRect().height', f);
         assert.ok(h > 100, `a forged height message did not shrink the frame (${h})`);
       }
       await s.switchToFrame(a);
-      await s.waitFor('return !!document.querySelector(".ev-btn")', 10000);
-      assert.equal(await s.exec('return document.querySelector(".ev.is-sel")'), null, 'a forged goto from a sibling frame was ignored');
-      // A real click (programmatic focus inside a cross-origin frame is refused by WebKit)
-      // opens an event; the keys then move the open details along.
-      await (await s.find('.ev:not(.is-out):not(.is-nolabel) .ev-label')).click();
+      await s.waitFor('return document.documentElement.dataset.app === "live"', 10000);
+      assert.equal(await s.exec('return document.querySelector(".mk[aria-expanded=true]")'), null, 'a forged goto from a sibling frame was ignored');
+      // A real click (programmatic focus inside a cross-origin frame is refused by WebKit) opens
+      // an event; the keys then move the open card along.
+      const free = await s.exec(`return [...document.querySelectorAll('.evs .mk')].findIndex((b, i) => {
+        const r = b.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return i > 5 && r.top > 0 && r.bottom < innerHeight && b.contains(hit); })`);
+      await (await s.find(`.evs .ev:nth-child(${free + 1}) .mk`)).click();
+      await s.waitFor('return !!document.querySelector(".mk[aria-expanded=true]")', 3000);
       // The click itself may scroll the host to bring its target into view; the keys may not.
       await s.switchToParent();
       const y0 = await s.exec('return scrollY');
       await s.switchToFrame(a);
-      await s.keys('ArrowRight', 'ArrowRight', 'ArrowDown', 'End', 'PageDown');
-      const selectedA = await s.exec('return document.querySelector(".ev.is-sel")?.dataset.id');
-      assert.ok(selectedA, 'the reader opened an event in embed A');
+      const opened = await s.exec('return document.querySelector(".mk[aria-expanded=true]").closest(".ev").dataset.id');
+      await s.keys('ArrowRight', 'ArrowRight', 'ArrowDown', 'PageDown', 'ArrowUp');
+      const now = await s.exec('return document.querySelector(".mk[aria-expanded=true]")?.closest(".ev").dataset.id');
+      assert.ok(now && now !== opened, `the keys moved the card along (${opened} → ${now})`);
       await s.switchToParent();
       assert.equal(await s.exec('return scrollY'), y0, 'the host page did not scroll');
       await s.switchToFrame(b);
-      assert.equal(await s.exec('return document.querySelector(".ev.is-sel")'), null, 'embed B is untouched');
+      assert.equal(await s.exec('return document.querySelector(".mk[aria-expanded=true]")'), null, 'embed B is untouched');
       await s.switchToParent();
     });
 
@@ -132,19 +153,53 @@ for (const engine of engines()) {
       const s = await browser.session({ width: 1280, height: 800 });
       await s.get(`${host.origin}/sandbox.html`);
       await s.switchToFrame(await s.find('#sb'));
-      await s.waitFor('return document.querySelector(".dg")?.dataset.stage === "inchon"', 15000);
-      await (await s.find('button[aria-label="Next stage"]')).click();
-      assert.equal(await s.exec('return document.querySelector(".dg").dataset.stage'), 'october-warnings');
+      await s.waitFor('return document.querySelector(".inst-dg")?.dataset.scene === "inchon" && document.documentElement.dataset.app === "live"', 15000);
+      await (await s.find('button[data-go=next]')).click();
+      const next = stages[stages.findIndex((st) => st.id === 'inchon') + 1].id;
+      assert.equal(await s.exec('return document.querySelector(".inst-dg").dataset.scene'), next);
       await s.switchToParent();
       await s.waitFor('return document.querySelector("#sb").getBoundingClientRect().height !== 300', 5000);
       const logs = await s.browserLogs();
       if (logs) assert.deepEqual(logs.filter((l) => l.level === 'SEVERE'), [], 'no errors in the sandbox');
     });
 
+    it('the Embed panel’s snippets work as pasted: both variants, with the reader’s state', async () => {
+      const s = await browser.session({ width: 1280, height: 900 });
+      // The timeline with an event open, and the diagram at a stage with a switch off.
+      const off = content.diagram.factor.at(-1).id;
+      const snippets = [];
+      for (const [page, widget, check] of [
+        ['timeline/?event=inchon-landing', 'timeline', 'return document.querySelector(".mk[aria-expanded=true]")?.closest(".ev").dataset.id'],
+        [`diagram/?off=${off}#stage-${stages.at(-1).id}`, 'diagram', 'return [document.querySelector(".inst-dg").dataset.scene, [...document.querySelectorAll(".inst-dg input:not(:checked)")].map((i) => i.dataset.factor).join()]'],
+      ]) {
+        await s.get(`${site.url}${page}`);
+        await ready(s);
+        await (await s.find('main.widget > .embed-code summary')).click();
+        const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.every(Boolean) && c', 3000);
+        assert.equal(codes.length, 2, `${widget}: two snippets`);
+        const want = await s.exec(check);
+        for (const [k, code] of codes.entries()) snippets.push({ widget, k, code, check, want });
+      }
+      for (const { widget, k, code, check, want } of snippets) {
+        const path = `/pasted-${widget}-${k}.html`;
+        host.routes[path] = { body: hostPage(null, code) };
+        await s.get(`${host.origin}${path}`);
+        await s.waitFor('return !!document.querySelector("iframe")', 10000);
+        const frame = await s.find('iframe');
+        await s.switchToFrame(frame);
+        await s.waitFor('return document.documentElement.dataset.app === "live"', 15000);
+        const got = await s.exec(check);
+        assert.deepEqual(got, want, `${widget}, snippet ${k + 1}: the reader’s state comes along (${code})`);
+        await s.switchToParent();
+        await s.waitFor(() => heights(s, 'iframe').then((h) => Math.abs(h.outer - h.inner) <= 2), 5000);
+      }
+    });
+
     it('the host page with embeds passes axe-core', async () => {
       const s = await browser.session({ width: 1280, height: 800 });
       await s.get(`${host.origin}/script.html`);
       await s.waitFor('return !!document.querySelector("#dg iframe")', 10000);
+      await settled(s);
       const v = await runAxe(s);
       assert.deepEqual(v, [], formatViolations(v));
     });

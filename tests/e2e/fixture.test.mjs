@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { engines, useDriver } from './lib/engines.mjs';
-import { REPO, expectedGraphic, graphicState, loadContent, ready, scrollStepTo, serveDist, waitStep } from './lib/site.mjs';
+import { inspect, report } from './lib/measure.mjs';
+import { REPO, expectStage, loadContent, ready, serveDist, settleOn } from './lib/site.mjs';
 
 const dist = join(REPO, 'target', 'dist-mini');
 const content = loadContent(join(REPO, 'tests', 'fixtures', 'mini'));
@@ -20,22 +21,33 @@ for (const engine of engines()) {
     });
     after(async () => site?.close());
 
-    it('renders its own text and follows its own steps', async (t) => {
+    it('renders its own text and drawings, and follows its own steps', async (t) => {
       if (!site) return t.skip('no fixture build: scripts/test.sh makes target/dist-mini');
       const s = await browser.session({ width: 1280, height: 800, reducedMotion: true });
       await s.get(site.url);
       await ready(s);
       assert.equal(await s.exec('return document.querySelector("h1").textContent'), content.essay.meta.title);
       assert.equal(await s.exec('return document.querySelectorAll(".steps .step").length'), content.steps.length);
+      assert.equal(await s.exec('return document.querySelectorAll(".steps .still .inst").length'), content.steps.length, 'a still in every step');
       for (const i of content.steps.keys()) {
-        await scrollStepTo(s, i, 0.45);
-        await waitStep(s, i);
-        const got = await graphicState(s);
-        const want = expectedGraphic(content, i);
-        assert.equal(got.view, want.view);
-        if (want.view === 'timeline') assert.deepEqual(got.lit, want.lit);
-        else assert.equal(got.stage, want.stage);
+        await settleOn(s, i);
+        await expectStage(s, content, i, 'fixture');
+        assert.equal(report(await inspect(s, '.graphic .panel')), '', `step ${i}: labels`);
       }
+    });
+
+    it('has widget pages of its own, drawn from its own content', async (t) => {
+      if (!site) return t.skip('no fixture build');
+      const s = await browser.session({ width: 1280, height: 800, reducedMotion: true });
+      await s.get(`${site.url}timeline/`);
+      await ready(s);
+      const ids = await s.exec('return [...document.querySelectorAll(".inst-tl .ev")].map((e) => e.dataset.id)');
+      assert.deepEqual(ids, content.timeline.event.map((e) => e.id));
+      await s.get(`${site.url}diagram/`);
+      await ready(s);
+      const factors = await s.exec('return [...document.querySelectorAll(".inst-dg .row")].map((r) => r.dataset.factor).sort()');
+      assert.deepEqual(factors, content.diagram.factor.map((f) => f.id).sort());
+      assert.equal(await s.exec('return document.querySelector("h1").textContent'), content.diagram.title);
     });
   });
 }

@@ -75,8 +75,10 @@ impl Timeline {
             on_select: RefCell::new(None),
         }));
         tl.refresh();
-        // Clicks and keys, delegated to the list of marks.
+        // Clicks and keys, delegated to the list of marks, which the page hides from assistive
+        // technology until now.
         if let Some(list) = dom::find(Some(&inst), ".evs") {
+            dom::set_attr(&list, "aria-hidden", None);
             let t = tl.clone();
             scope.listen(&list, "click", move |ev: web_sys::Event| {
                 if let Some(i) = t.index_of(&ev) {
@@ -183,9 +185,14 @@ impl Timeline {
         let w = self.window();
         let f = self.0.focus.get();
         if f >= n || !self.in_view(f, w) {
-            let near = (0..n)
-                .filter(|&i| self.in_view(i, w))
-                .min_by_key(|&i| i.abs_diff(f.min(n)));
+            // The mark nearest the one that had it, or the first on show to begin with.
+            let near = (0..n).filter(|&i| self.in_view(i, w)).min_by_key(|&i| {
+                if f < n {
+                    i.abs_diff(f)
+                } else {
+                    i
+                }
+            });
             if let Some(i) = near {
                 self.set_focus(i);
             }

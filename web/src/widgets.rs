@@ -161,7 +161,16 @@ pub fn diagram(scope: &Scope, route: Route) {
                 c.set_text_content(Some(&(i + 1).to_string()));
             }
             if let Some(l) = &live {
-                l.set_text_content(Some(&format!("Stage {} of {n}. {}.", i + 1, dg.verdict())));
+                let what = if dg.off().any() {
+                    "Thought experiment: "
+                } else {
+                    ""
+                };
+                l.set_text_content(Some(&format!(
+                    "Stage {} of {n}. {what}{}.",
+                    i + 1,
+                    dg.verdict()
+                )));
             }
             let stage = ["stage-", &dg.scene()].concat();
             if bridge.embedded() {

@@ -212,7 +212,8 @@ pub fn instrument(b: &Bundle, scenes: &[&Scene], initial: &str, mode: Mode) -> S
         );
     }
     if !still {
-        o.push_str(r#"<span class="whatif-verdict" aria-live="polite"></span>"#);
+        // Not a live region: the page's own live region says the change, once.
+        o.push_str(r#"<span class="whatif-verdict"></span>"#);
     }
     o.push_str("</p>");
     // The ledger.

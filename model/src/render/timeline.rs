@@ -168,7 +168,9 @@ pub fn instrument(b: &Bundle, plan: &Plan, scenes: &[&Scene], initial: &str, mod
         if still {
             r#" aria-hidden="true""#
         } else {
-            r#" aria-label="Events""#
+            // Hidden from assistive technology until the app makes the marks live (their
+            // buttons open nothing without it; the chronology says the same in text).
+            r#" aria-label="Events" aria-hidden="true""#
         }
     );
     for (i, (e, m)) in b.timeline.event.iter().zip(&plan.marks).enumerate() {

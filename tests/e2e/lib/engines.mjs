@@ -27,23 +27,35 @@ export function engines() {
 }
 
 /**
- * Registers hooks in the enclosing describe: the engine's driver starts
- * before its tests and stops after them; sessions made with `session()` are
- * quit after the test that made them.
- * @returns {{engine: string, readonly driver: object, session(options?: object): Promise<import('./webdriver.mjs').Session>}}
+ * Registers hooks in the enclosing describe: the engine's driver starts before its tests and
+ * stops after them. `session(options)` gives a browser session with those options; the one
+ * session of the describe is kept from test to test and reused (resized, its console log
+ * drained) while the options that need a new browser (`reducedMotion`, `javascript`) stay the
+ * same, since starting a browser costs seconds (Firefox, WebKit) and the tests navigate afresh
+ * anyway. `fresh: true` asks for a new browser regardless. Only one session is open at a time:
+ * geckodriver allows no more.
+ * @returns {{engine: string, readonly driver: object,
+ *   session(options?: {width?: number, height?: number, reducedMotion?: boolean, javascript?: boolean, fresh?: boolean}):
+ *   Promise<import('./webdriver.mjs').Session>}}
  */
 export function useDriver(engine) {
   let driver;
-  const open = new Set();
+  let open = null;
+  let openKey = '';
+  const close = async () => {
+    const s = open;
+    open = null;
+    await s?.quit().catch(() => {});
+  };
   before(async () => {
     driver = await startDriver(engine);
   });
-  afterEach(async () => {
-    const sessions = [...open];
-    open.clear();
-    await Promise.all(sessions.map((session) => session.quit()));
+  afterEach(async (t) => {
+    // A failed test may leave the browser anywhere (a frame, a dialog): start the next afresh.
+    if (open && t?.passed === false) await close();
   });
   after(async () => {
+    await close();
     await driver?.stop();
   });
   return {
@@ -51,14 +63,23 @@ export function useDriver(engine) {
     get driver() {
       return driver;
     },
-    // One session at a time per driver: geckodriver allows no more, so a new session ends the
-    // test's previous one.
-    async session(options) {
-      await Promise.all([...open].map((s) => s.quit()));
-      open.clear();
-      const session = await newSession(driver, options);
-      open.add(session);
-      return session;
+    async session({ fresh = false, ...options } = {}) {
+      const key = JSON.stringify([!!options.reducedMotion, options.javascript !== false]);
+      if (open && !fresh && key === openKey) {
+        try {
+          await open.switchToParent().catch(() => {});
+          await open.get('about:blank');
+          await open.setViewportSize(options.width ?? 1280, options.height ?? 800);
+          await open.browserLogs();
+          return open;
+        } catch {
+          // The browser went away: start another.
+        }
+      }
+      await close();
+      open = await newSession(driver, options);
+      openKey = key;
+      return open;
     },
   };
 }

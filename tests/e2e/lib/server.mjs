@@ -7,6 +7,10 @@
 //
 // A second origin for cross-origin tests is another server on 127.0.0.2
 // (Linux routes all of 127.0.0.0/8 to loopback), typically with only `routes`.
+//
+//   const release = server.hold(/\.wasm$/); // answers to matching paths wait…
+//   await session.get(server.url);           // …so the page shows what it has before its app
+//   release();                               // …until released
 
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -68,8 +72,8 @@ function pickEncoding(acceptEncoding = '') {
  * @param {boolean} [options.compress=false] serve br/gzip per Accept-Encoding (best quality, as a CDN would)
  * @param {Record<string, {type?: string, body: string|Buffer, status?: number, headers?: object}>} [options.routes]
  *   exact URL paths (any prefix) answered from memory; `type` defaults from the extension
- * @returns {Promise<{url: string, origin: string, close(): Promise<void>,
- *   log: {method: string, path: string, status: number, encoding: string|null}[]}>}
+ * @returns {Promise<{url: string, origin: string, close(): Promise<void>, hold(pattern: RegExp): () => void,
+ *   log: {method: string, path: string, status: number, encoding: string|null, held?: boolean}[]}>}
  */
 export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1', compress = false, cors = false, routes = {} } = {}) {
   // `cors`: files may be read from any origin, as a sandboxed (opaque-origin) embed needs.
@@ -77,6 +81,8 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const rootDir = root ? resolve(root) : null;
   const log = [];
+  // Paths whose answers wait for a release: [{pattern, gate: Promise}].
+  const holds = [];
   // Compressed bodies keyed by path + mtime, so each file is compressed once.
   const compressed = new Map();
 
@@ -123,6 +129,11 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
       response.end(request.method === 'HEAD' ? undefined : body);
     };
 
+    const held = holds.find((h) => h.pattern.test(pathname));
+    if (held) {
+      entry.held = true;
+      await held.gate;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }, 'method not allowed\n');
     }
@@ -183,7 +194,20 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
     url: origin + prefix,
     origin,
     log,
+    /** The in-memory routes: add to them while the server runs. */
+    routes,
+    /** Holds answers to paths matching `pattern` until the returned function is called. */
+    hold(pattern) {
+      const h = { pattern };
+      h.gate = new Promise((resolve) => (h.release = resolve));
+      holds.push(h);
+      return () => {
+        if (holds.includes(h)) holds.splice(holds.indexOf(h), 1);
+        h.release();
+      };
+    },
     async close() {
+      for (const h of holds.splice(0)) h.release();
       server.closeAllConnections();
       server.close();
       await once(server, 'close');

@@ -1,6 +1,12 @@
 // The release build (dist/) served as a host would, and what the tests need to know about it:
 // the content (read from content/*.toml with Python's tomllib, independently of the Rust code)
-// and small page helpers that read the app's state from the DOM.
+// and small page helpers that read the pages' state from the DOM.
+//
+// The pages (docs/ARCHITECTURE.md): every drawing is in the HTML. An instrument is
+// `.inst[data-inst][data-scene]`; the essay's stage is `.graphic .panel[data-view][data-step]`
+// holding one per instrument; each step is `article.step[data-view][data-scene]` with a still.
+// The app marks `<html data-app="live">` once it has attached (or "failed", when the page keeps
+// its plain, drawn state). Widget pages are `<widget>/` beside the essay.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,13 +21,31 @@ export const ARTIFACTS = join(REPO, 'tests', 'artifacts');
 /** The content as data: steps in reading order with what their graphic shows. */
 export function loadContent(dir = join(REPO, 'content')) {
   const py = `
-import json, sys, tomllib
+import json, os, sys, tomllib
 d = sys.argv[1]
-load = lambda n: tomllib.load(open(f"{d}/{n}", "rb"))
-print(json.dumps({"essay": load("essay.toml"), "timeline": load("timeline.toml"), "diagram": load("diagram.toml")}))`;
+load = lambda n: tomllib.load(open(f"{d}/{n}", "rb")) if os.path.exists(f"{d}/{n}") else None
+print(json.dumps({n: load(f"{n}.toml") for n in ("essay", "timeline", "diagram", "map")}))`;
   const c = JSON.parse(execFileSync('python3', ['-c', py, dir], { encoding: 'utf8' }));
   c.steps = c.essay.chapter.flatMap((ch) => ch.step.map((s) => ({ ...s, chapter: ch.id })));
   return c;
+}
+
+/**
+ * What the content says step i shows: the instrument on stage, its scene (the step's id), and
+ * what is lit: the timeline's highlighted events, or the diagram's highlighted factors (the
+ * stage's new factors when the step names none). Other instruments (the map) are checked by
+ * their view and scene only.
+ */
+export function expectedStage(content, i) {
+  const step = content.steps[i];
+  const g = step.graphic;
+  const want = { step: i, id: step.id, view: g.view, scene: step.id };
+  if (g.view === 'timeline') want.lit = [...(g.highlight ?? [])].sort();
+  if (g.view === 'diagram') {
+    const adds = content.diagram.stage.find((st) => st.id === g.stage)?.adds ?? [];
+    want.lit = [...(g.highlight?.length ? g.highlight : adds)].sort();
+  }
+  return want;
 }
 
 /** Serves `dist` under `/explainer/` (a sub-path, as most hosts would) with compression. */
@@ -30,12 +54,15 @@ export async function serveDist({ dist = join(REPO, 'dist'), base = '/explainer/
   return startServer({ root: dist, base, compress: true, cors, host, routes });
 }
 
-/** Waits until the app has mounted its panel or widget. */
-export async function ready(s, selector = '.panel, .widget') {
-  await s.waitFor(`return !!document.querySelector(${JSON.stringify(selector)})`, 15000);
+/** Waits until the page's app has attached (`<html data-app="live">`); fails if it gave up. */
+export async function ready(s, timeout = 15000) {
+  const state = await s.waitFor('return document.documentElement.dataset.app', timeout);
+  if (state !== 'live') {
+    throw new Error(`the app did not start (data-app="${state}") at ${await s.url()}: ${JSON.stringify(await s.browserLogs())}`);
+  }
 }
 
-export const activeStep = (s) => s.exec('return Number(document.querySelector(".panel").dataset.step)');
+export const activeStep = (s) => s.exec('return Number(document.querySelector(".graphic .panel").dataset.step)');
 
 /** Scrolls instantly so that step i's top sits `frac` of the viewport from the top. */
 export async function scrollStepTo(s, i, frac) {
@@ -48,28 +75,133 @@ export async function scrollStepTo(s, i, frac) {
   );
 }
 
-/** Resolves when the panel shows step `i` (after the next frames). */
+/**
+ * Scrolls to step i as a reader settled on it sees it: the step just past the trigger line (55 %
+ * of the height on wide screens, 72 % on phones: model/src/scroll.rs), then on until the graphic
+ * is pinned, if it is not yet (above the first steps it still scrolls with the page).
+ */
+export async function settleOn(s, i) {
+  await s.exec(
+    `const el = document.querySelectorAll('.steps .step')[arguments[0]];
+     const trigger = innerWidth < 900 ? 0.72 : 0.55;
+     scrollTo({ top: el.getBoundingClientRect().top + scrollY - innerHeight * (trigger - 0.04), behavior: 'instant' });
+     const g = document.querySelector('.graphic').getBoundingClientRect();
+     const room = el.getBoundingClientRect().bottom - innerHeight * trigger - 4;
+     if (g.top > 0) scrollBy({ top: Math.min(g.top, room), behavior: 'instant' });`,
+    i,
+  );
+  await waitStep(s, i);
+}
+
+/** Resolves when the panel shows step `i`. */
 export async function waitStep(s, i, timeout = 5000) {
-  await s.waitFor(`return Number(document.querySelector(".panel").dataset.step) === ${i}`, timeout);
+  await s.waitFor(`return Number(document.querySelector(".graphic .panel").dataset.step) === ${i}`, timeout);
 }
 
-/** What the graphic shows now: the visible instrument, lit timeline events, the diagram stage. */
-export async function graphicState(s) {
-  return s.exec(`
-    const p = document.querySelector('.panel');
-    return {
-      view: p.dataset.view,
-      lit: [...document.querySelectorAll('.instrument-timeline .ev.is-hl')].map((e) => e.dataset.id).sort(),
-      stage: document.querySelector('.instrument-diagram .dg').dataset.stage,
-      shown: document.querySelector('.instrument.is-shown').className,
-    };`);
+/**
+ * What the stage shows now, read in one script: the panel's view and step, the instrument that
+ * is visible, each instrument's scene, and what is lit in each: timeline marks drawn larger than
+ * the rest (the scene's rules scale a lit mark's glyph) and the lit events' labels on show;
+ * diagram rows on show in the lit weight.
+ */
+export function stageState(s) {
+  return s.exec(() => {
+    const p = document.querySelector('.graphic .panel');
+    const visible = (el) => {
+      const cs = getComputedStyle(el);
+      return cs.visibility === 'visible' && cs.display !== 'none' && Number(cs.opacity) > 0.5 && el.getBoundingClientRect().height > 0;
+    };
+    const insts = {};
+    for (const el of p.querySelectorAll('.inst[data-inst]')) {
+      const o = { scene: el.dataset.scene };
+      if (el.dataset.inst === 'timeline') {
+        o.lit = [...el.querySelectorAll('.ev')]
+          .filter((e) => {
+            const t = getComputedStyle(e.querySelector('.gl')).transform;
+            return t !== 'none' && new DOMMatrix(t).a > 1.2;
+          })
+          .map((e) => e.dataset.id)
+          .sort();
+        o.named = [...el.querySelectorAll('.layer .lbl:is(.k-lit, .k-anchor)')]
+          .filter((l) => l.closest('.layer').dataset.for === o.scene && visible(l) && visible(l.closest('.layer')))
+          .map((l) => l.dataset.id)
+          .sort();
+      }
+      if (el.dataset.inst === 'diagram') {
+        o.lit = [...el.querySelectorAll('.row')]
+          .filter((r) => getComputedStyle(r).display !== 'none' && Number(getComputedStyle(r.querySelector('.row-label')).fontWeight) >= 800)
+          .map((r) => r.dataset.factor)
+          .sort();
+      }
+      insts[el.dataset.inst] = o;
+    }
+    const shown = [...p.querySelectorAll('.instrument[data-for-view]')].filter(visible).map((i) => i.dataset.forView);
+    return { view: p.dataset.view, step: Number(p.dataset.step), shown, insts };
+  });
 }
 
-/** What the content says step i shows, in the same shape. */
-export function expectedGraphic(content, i) {
-  const g = content.steps[i].graphic;
-  return g.view === 'timeline' ? { view: 'timeline', lit: [...(g.highlight ?? [])].sort() } : { view: 'diagram', stage: g.stage };
+/** Differences between the stage now and what step `want` (from expectedStage) should show. */
+export function stageDiff(state, want) {
+  const d = [];
+  if (state.step !== want.step) d.push(`active step ${state.step}, not ${want.step}`);
+  if (state.view !== want.view) d.push(`the stage shows the ${state.view}, not the ${want.view}`);
+  if (state.shown.join() !== want.view) d.push(`visible instruments: ${state.shown.join(', ') || 'none'}`);
+  const inst = state.insts[want.view];
+  if (!inst) return [...d, `no ${want.view} instrument in the stage`];
+  if (inst.scene !== want.scene) d.push(`the ${want.view} is at scene ${inst.scene}, not ${want.scene}`);
+  if (want.lit && inst.lit.join() !== want.lit.join()) d.push(`lit: ${inst.lit.join(', ')}; the content lights ${want.lit.join(', ')}`);
+  if (want.view === 'timeline' && inst.named.join() !== want.lit.join()) d.push(`lit events named: ${inst.named.join(', ')}; want ${want.lit.join(', ')}`);
+  return d;
 }
+
+/**
+ * Waits (up to `timeout`, transitions included) until the stage shows step i as the content
+ * says, and fails with what differs.
+ */
+export async function expectStage(s, content, i, where, timeout = 3000) {
+  const want = expectedStage(content, i);
+  let diff = [];
+  try {
+    await s.waitFor(async () => (diff = stageDiff(await stageState(s), want)).length === 0, timeout, 60);
+  } catch {
+    throw new Error(`${where}: step ${i} (${want.id}): ${diff.join('; ')}`);
+  }
+}
+
+/** Each instrument's scene at step i: the last step so far that showed it, or its opening scene. */
+export function expectedScenes(content, i, openings) {
+  const scenes = { ...openings };
+  for (const step of content.steps.slice(0, i + 1)) scenes[step.graphic.view] = step.id;
+  return scenes;
+}
+
+/**
+ * Every element under `root` (and its ::before and ::after) whose transitions or animations take
+ * time, as "tag.classes: durations": none when motion is reduced.
+ */
+export function moving(s, root) {
+  return s.exec((sel) => {
+    const out = [];
+    const root = document.querySelector(sel);
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      for (const pseudo of [null, '::before', '::after']) {
+        const cs = getComputedStyle(el, pseudo);
+        const t = cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+        const a = cs.animationName !== 'none' && cs.animationDuration.split(',').some((d) => parseFloat(d) > 0);
+        if (t || a) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${pseudo ?? ''}: ${cs.transitionDuration} ${a ? cs.animationName : ''}`);
+      }
+    }
+    return out;
+  }, root);
+}
+
+/** Resolves once no transition or animation is running in the page (axe reads colours as shown). */
+export async function settled(s, timeout = 3000) {
+  await s.waitFor('return !document.getAnimations || document.getAnimations().every((a) => a.playState !== "running")', timeout);
+}
+
+/** The engine's window limits: the width a session really got for a requested one. */
+export const innerWidth = (s) => s.exec('return innerWidth');
 
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));

@@ -154,6 +154,13 @@ async function startXvfb() {
   return { display: `:${display}`, stop: () => stopProcess(child) };
 }
 
+/**
+ * No command may take longer than this (a page load may take 60 s, a script 30 s): a driver
+ * that does not answer at all (seen once with WebKitWebDriver) would otherwise hold the suite
+ * for fetch's own five minutes.
+ */
+const COMMAND_TIMEOUT_MS = 100_000;
+
 /** Sends one WebDriver command; returns its `value` or throws WebDriverError. */
 async function command(base, method, path, body) {
   const request = () =>
@@ -161,15 +168,16 @@ async function command(base, method, path, body) {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
     });
   let response;
   try {
     response = await request();
   } catch (error) {
     // A driver may close a kept-alive connection just as a request goes out on it (seen with
-    // WebKitWebDriver as "fetch failed"): nothing reached the driver, so send it once more.
-    // A driver that has really gone fails the second time too.
-    if (!(error instanceof TypeError)) throw error;
+    // WebKitWebDriver as "fetch failed"), or not answer at all: send it once more. A driver
+    // that has really gone fails the second time too.
+    if (!(error instanceof TypeError) && error?.name !== 'TimeoutError') throw error;
     await new Promise((resolve) => setTimeout(resolve, 200));
     response = await request();
   }
