@@ -112,7 +112,7 @@ export async function measureStepChanges(page) {
       // Mirrors explainer_model::scroll::trigger_ratio: the line a step's top
       // must cross to become active. The target puts that line halfway
       // through the step's span, so a small change in the ratio still lands.
-      const trigger = innerHeight * (innerWidth < 900 ? 0.72 : 0.55);
+      const trigger = innerHeight * (innerWidth < 900 ? 0.62 : 0.55);
       const targetY = (i) => {
         if (i < 0) return 0;
         const top = steps[i].getBoundingClientRect().top + scrollY;

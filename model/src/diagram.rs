@@ -282,6 +282,67 @@ pub struct Scene {
     pub note: String,
 }
 
+/// The ledger's room on the shortest stage that shows only some rows (the essay's stage on a
+/// 320 × 568 phone, and tablets' stages up to 620 px tall), in CSS px, and its narrowest width.
+pub const SHORT_LEDGER_H: f64 = 145.0;
+pub const SHORT_LEDGER_W: f64 = 284.0;
+/// Row type as style/diagram.css sets it: the label (0.85rem, semibold; bold for the metrics,
+/// so the estimate errs long) and the note.
+const ROW_LABEL: crate::text::Font = crate::text::Font::bold(13.6);
+const ROW_LABEL_LINE: f64 = 17.7;
+const ROW_GAP: f64 = 4.0;
+const ROW_NOTE: crate::text::Font = crate::text::Font::regular(12.8);
+const ROW_NOTE_LINE: f64 = 17.3;
+/// The row's glyph and gap before the label; the note's rule and padding.
+const ROW_INDENT: f64 = 16.0;
+const NOTE_INDENT: f64 = 13.0;
+
+/// A row's height on a short stage: every row is its name (the bar above shows the weights);
+/// the anchor adds the step's note.
+fn short_row_h(d: &Diagram, scene: &Scene, f: usize) -> f64 {
+    let measure = SHORT_LEDGER_W - ROW_INDENT;
+    let lines = crate::text::wrap(&d.factor[f].label, ROW_LABEL, measure).len() as f64;
+    let mut h = ROW_GAP + lines * ROW_LABEL_LINE;
+    if scene.anchor == Some(f) && scene.lit.contains(&f) && !scene.note.is_empty() {
+        let n = crate::text::wrap(&scene.note, ROW_NOTE, measure - NOTE_INDENT).len();
+        h += ROW_GAP + n as f64 * ROW_NOTE_LINE;
+    }
+    h
+}
+
+/// The rows a short stage shows besides the lit ones, so that its ledger is one full picture
+/// without running out of room: the other factors in play, by name, the latest first, as many
+/// as fit [`SHORT_LEDGER_H`] after the lit rows (which always show).
+pub fn short_context(d: &Diagram, m: &Model, scene: &Scene) -> Vec<usize> {
+    let mut used: f64 = scene.lit.iter().map(|&f| short_row_h(d, scene, f)).sum();
+    let mut others: Vec<usize> = m
+        .in_play(scene.stage)
+        .into_iter()
+        .filter(|f| !scene.lit.contains(f))
+        .collect();
+    others.sort_by_key(|&f| (std::cmp::Reverse(m.enters_at(f)), f));
+    let mut out = Vec::new();
+    for f in others {
+        let h = short_row_h(d, scene, f);
+        if used + h > SHORT_LEDGER_H {
+            break;
+        }
+        used += h;
+        out.push(f);
+    }
+    out
+}
+
+/// The height [`short_context`] leaves the short ledger at, px: for tests.
+pub fn short_ledger_h(d: &Diagram, m: &Model, scene: &Scene) -> f64 {
+    scene
+        .lit
+        .iter()
+        .chain(short_context(d, m, scene).iter())
+        .map(|&f| short_row_h(d, scene, f))
+        .sum()
+}
+
 /// The diagram's scenes: one per essay step that shows it (by step id), and one per stage (by
 /// stage id) for the widget.
 pub fn scenes(b: &Bundle) -> (Vec<Scene>, Vec<Scene>) {
@@ -521,5 +582,54 @@ mod tests {
             (Some(1), Some(1)),
             "without the weak army it still goes"
         );
+    }
+
+    fn scene(stage: usize, lit: &[usize], note: &str) -> Scene {
+        Scene {
+            id: "s".into(),
+            stage,
+            lit: lit.to_vec(),
+            anchor: lit.first().copied(),
+            note: note.into(),
+        }
+    }
+
+    #[test]
+    fn a_short_stage_names_the_other_factors_in_play_the_latest_first() {
+        let d = diagram();
+        let m = Model::new(&d);
+        // October: the Yalu lit; the fleet (June) before the spring's two.
+        assert_eq!(short_context(&d, &m, &scene(2, &[0], "")), vec![2, 1, 3]);
+        // Lit rows are never repeated as context.
+        assert!(!short_context(&d, &m, &scene(2, &[0, 2], "")).contains(&2));
+    }
+
+    #[test]
+    fn a_short_stage_stops_naming_factors_when_the_room_runs_out() {
+        let mut d = diagram();
+        // Long names take two lines each at the narrowest width.
+        for f in d.factor.to_mut().iter_mut() {
+            f.label = "A factor with a name long enough to need two lines on a small phone".into();
+        }
+        let m = Model::new(&d);
+        let long_note = "A note of many words that wraps onto several lines on the smallest stage of all.";
+        let sc = scene(2, &[0], long_note);
+        let ctx = short_context(&d, &m, &sc);
+        assert!(ctx.len() < 3, "{ctx:?}");
+        assert!(short_ledger_h(&d, &m, &sc) <= SHORT_LEDGER_H);
+    }
+
+    #[cfg(feature = "build")]
+    #[test]
+    fn every_step_of_the_real_diagram_fits_the_short_stage() {
+        let b = crate::load::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let d = &b.diagram;
+        let m = Model::new(d);
+        let (steps, _) = scenes(&b);
+        for s in &steps {
+            let h = short_ledger_h(d, &m, s);
+            assert!(h <= SHORT_LEDGER_H, "{}: the lit rows alone need {h} px", s.id);
+        }
     }
 }

@@ -247,7 +247,7 @@ impl Scene {
 pub enum Class {
     /// A plot of at least 520 × 420 CSS px.
     Wide,
-    /// A plot of at least 300 × 240 CSS px (phones).
+    /// A plot of at least 284 × 230 CSS px (phones; a 320 px window less a scrollbar and padding).
     Narrow,
 }
 
@@ -258,7 +258,7 @@ impl Class {
     pub fn min(self) -> (f64, f64) {
         match self {
             Class::Wide => (520.0, 420.0),
-            Class::Narrow => (300.0, 240.0),
+            Class::Narrow => (284.0, 230.0),
         }
     }
 

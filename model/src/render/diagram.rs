@@ -5,9 +5,12 @@
 use super::{escape, num};
 use crate::content::Bundle;
 use crate::diagram::{
-    ghosts, needle, segment, sums, verdict_words, without, Model, Scene, Switches,
+    ghosts, needle, segment, short_context, sums, verdict_words, without, Model, Scene, Switches,
 };
 use std::fmt::Write;
+
+/// The stage sizes that show only some rows (style/diagram.css names the same query).
+pub const SHORT_STAGE: &str = "(max-width:519.98px) or (max-height:620px)";
 
 /// The narrowest the tug bar gets (a 320 px phone less the page's padding).
 pub const BAR_MIN_PX: f64 = 280.0;
@@ -69,10 +72,31 @@ pub fn css(b: &Bundle, scenes: &[&Scene]) -> String {
         if !lit.is_empty() {
             let _ = write!(
                 o,
-                ".inst-dg[data-scene=\"{id}\"] :is({0}).row .row-label{{font-weight:800}}\
-                 @container stage (max-width:519.98px) or (max-height:620px){{.inst-dg[data-scene=\"{id}\"] .row.row{{display:none}}.inst-dg[data-scene=\"{id}\"] :is({0}).row.row{{display:block}}}}",
+                ".inst-dg[data-scene=\"{id}\"] :is({0}).row .row-label{{font-weight:800}}",
                 lit.join(",")
             );
+        }
+        // A short stage names the lit rows and as many others in play as fit (the model's
+        // choice), the others quieter.
+        let ctx: Vec<String> = short_context(d, &m, s)
+            .iter()
+            .map(|&f| format!(".f-{}", escape(&d.factor[f].id)))
+            .collect();
+        let shown: Vec<&String> = lit.iter().chain(ctx.iter()).collect();
+        if !shown.is_empty() {
+            let _ = write!(
+                o,
+                "@container stage {SHORT_STAGE}{{.inst-dg[data-scene=\"{id}\"] .row.row{{display:none}}.inst-dg[data-scene=\"{id}\"] :is({}).row.row{{display:block}}",
+                shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
+            );
+            if !ctx.is_empty() {
+                let _ = write!(
+                    o,
+                    ".inst-dg[data-scene=\"{id}\"] :is({}).row .row-label{{font-weight:400;color:var(--muted)}}",
+                    ctx.join(",")
+                );
+            }
+            o.push('}');
         }
         let _ = write!(
             o,

@@ -47,8 +47,8 @@ impl Class {
 
 pub const WIDE_MIN_W: f64 = 520.0;
 pub const WIDE_MIN_H: f64 = 380.0;
-pub const NARROW_MIN_W: f64 = 300.0;
-pub const NARROW_MIN_H: f64 = 250.0;
+pub const NARROW_MIN_W: f64 = 284.0;
+pub const NARROW_MIN_H: f64 = 240.0;
 
 // Wide geometry (CSS px). The stylesheet's `.inst-tl` rules use the same numbers.
 /// Side padding of the plot, so marks at the ends stay clear of its edge.
@@ -63,7 +63,7 @@ pub const STACK: f64 = 14.0;
 pub const LANE_NAME_H: f64 = 18.0;
 
 // Narrow geometry.
-pub const GUTTER: f64 = 46.0;
+pub const GUTTER: f64 = 38.0;
 pub const RAIL: f64 = 14.0;
 /// Room above the rail for the lanes' numbers.
 pub const NARROW_TOP: f64 = 18.0;
@@ -265,7 +265,7 @@ pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &[f64; 5]) -> Pos {
 }
 
 /// The gutter holds tick labels this wide at most (narrow).
-pub const GUTTER_TEXT: f64 = 42.0;
+pub const GUTTER_TEXT: f64 = 34.0;
 
 /// Lays out one scene for one class.
 pub fn layout(
@@ -624,7 +624,7 @@ fn narrow(
     h0: f64,
 ) -> Layout {
     let inner_h = h0 - NARROW_TOP - NARROW_BOTTOM;
-    let lx = GUTTER + 4.0 * RAIL + 12.0;
+    let lx = GUTTER + 4.0 * RAIL + 10.0;
     let measure = w0 - lx - 4.0 - 2.0 * BOX_PAD;
     let mut chosen: Vec<(usize, Kind)> = lit
         .iter()

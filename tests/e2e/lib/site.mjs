@@ -56,7 +56,14 @@ export async function serveDist({ dist = join(REPO, 'dist'), base = '/explainer/
 
 /** Waits until the page's app has attached (`<html data-app="live">`); fails if it gave up. */
 export async function ready(s, timeout = 15000) {
+  // The essay loads its app once the reader reaches the story (pages/boot.js): go there as a
+  // reader would, then back to where the page was, so that what follows starts from there.
+  const y = await s.exec(
+    `if (!window.__explainerWhen || document.documentElement.dataset.app) return null;
+     const y = scrollY; document.getElementById('story')?.scrollIntoView({ behavior: 'instant' }); return y;`,
+  );
   const state = await s.waitFor('return document.documentElement.dataset.app', timeout);
+  if (y !== null) await s.exec('scrollTo({ top: arguments[0], behavior: "instant" })', y);
   if (state !== 'live') {
     throw new Error(`the app did not start (data-app="${state}") at ${await s.url()}: ${JSON.stringify(await s.browserLogs())}`);
   }
@@ -77,13 +84,13 @@ export async function scrollStepTo(s, i, frac) {
 
 /**
  * Scrolls to step i as a reader settled on it sees it: the step just past the trigger line (55 %
- * of the height on wide screens, 72 % on phones: model/src/scroll.rs), then on until the graphic
+ * of the height on wide screens, 62 % on phones: model/src/scroll.rs), then on until the graphic
  * is pinned, if it is not yet (above the first steps it still scrolls with the page).
  */
 export async function settleOn(s, i) {
   await s.exec(
     `const el = document.querySelectorAll('.steps .step')[arguments[0]];
-     const trigger = innerWidth < 900 ? 0.72 : 0.55;
+     const trigger = innerWidth < 900 ? 0.62 : 0.55;
      scrollTo({ top: el.getBoundingClientRect().top + scrollY - innerHeight * (trigger - 0.04), behavior: 'instant' });
      const g = document.querySelector('.graphic').getBoundingClientRect();
      const room = el.getBoundingClientRect().bottom - innerHeight * trigger - 4;
