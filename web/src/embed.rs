@@ -20,6 +20,8 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
+type Goto = Box<dyn Fn(&str)>;
+
 /// The page's side of the conversation with the page that frames it.
 #[derive(Clone)]
 pub struct Bridge(Rc<BridgeInner>);
@@ -29,7 +31,7 @@ struct BridgeInner {
     widget: Widget,
     secret: Option<String>,
     /// Where the parent page asks the widget to go (a fragment it was linked with).
-    on_goto: RefCell<Option<Box<dyn Fn(&str)>>>,
+    on_goto: RefCell<Option<Goto>>,
 }
 
 fn parent() -> Option<web_sys::Window> {
