@@ -147,9 +147,15 @@ impl Bridge {
         b
     }
 
-    /// Tells `f` where the parent page asks the widget to go.
-    pub fn on_goto(&self, f: impl Fn(&str) + 'static) {
+    /// Tells `f` where the parent page asks the widget to go, for as long as `scope` lives: the
+    /// bridge outlives the parts of the page that follow it (the essay's stage comes and goes
+    /// with plain reading), and a part that is gone must not be asked to move.
+    pub fn on_goto(&self, scope: &Scope, f: impl Fn(&str) + 'static) {
         *self.0.on_goto.borrow_mut() = Some(Box::new(f));
+        let me = self.clone();
+        scope.on_dispose(move || {
+            me.0.on_goto.borrow_mut().take();
+        });
     }
 
     pub fn embedded(&self) -> bool {
