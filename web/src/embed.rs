@@ -17,6 +17,7 @@ use explainer_model::share::{iframe_code, script_code};
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -228,6 +229,11 @@ pub fn site_base(page: Widget) -> String {
 /// What to embed: a widget, where it starts, and the what-if switches off.
 pub type Choice = (Widget, Option<String>, Vec<String>);
 
+thread_local! {
+    /// Takes a refused clipboard write, which would otherwise be an unhandled rejection.
+    static REFUSED: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
+}
+
 /// The Embed panel: ready-to-paste code for what the reader is looking at.
 #[derive(Clone)]
 pub struct Panel(Rc<PanelInner>);
@@ -270,9 +276,13 @@ impl Panel {
             };
             let i: usize = dom::attr(&button, "data-copy").parse().unwrap_or(0);
             if let Some(t) = me.0.areas.get(i) {
-                // The clipboard may be refused (a sandboxed frame, an old engine): the text is selected.
+                // The clipboard may be refused (a sandboxed frame, no permission, an old engine):
+                // the text is selected, and the refusal is no error.
                 t.select();
-                let _ = dom::window().navigator().clipboard().write_text(&t.value());
+                let copy = dom::window().navigator().clipboard().write_text(&t.value());
+                REFUSED.with(|f| {
+                    let _ = copy.catch(f);
+                });
             }
             button.set_text_content(Some("Copied"));
         });
