@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { engines, useDriver } from './lib/engines.mjs';
-import { READ_PROBE, appSettled, catalog, serveProbed } from './lib/monkey.mjs';
+import { READ_PROBE, catalog, reachApp, serveProbed } from './lib/monkey.mjs';
 import { newSession } from './lib/webdriver.mjs';
 import { REPO, sleep } from './lib/site.mjs';
 
@@ -116,7 +116,7 @@ for (const engine of engines()) {
           const s = await browser.session({ width: 1280, height: 800 });
           for (const p of how === 'wasm-404' ? PAGES : PAGES.slice(0, 2)) {
             await s.get(`${site.url}${p.dir}`);
-            assert.equal(await appSettled(s), 'failed', `${p.name}: the app says it failed`);
+            assert.equal(await reachApp(s), 'failed', `${p.name}: the app says it failed`);
             assertReadable(await s.exec(readable), `${p.name}, ${how}`, { baseline: noScript[p.name] });
             const seen = await s.exec(READ_PROBE);
             assert.ok(seen.errors.every((e) => /resource failed|console\.error/.test(e) || how !== 'wasm-404'), seen.errors.join('\n'));
@@ -139,7 +139,7 @@ for (const engine of engines()) {
         const s = await browser.session({ width: 1280, height: 800 });
         for (const p of PAGES) {
           await s.get(`${site.url}${p.dir}?panic-probe=start`);
-          assert.equal(await appSettled(s), 'failed', p.name);
+          assert.equal(await reachApp(s), 'failed', p.name);
           assertReadable(await s.exec(readable), `${p.name}, panic at start`, { baseline: noScript[p.name] });
         }
       });
@@ -148,7 +148,7 @@ for (const engine of engines()) {
         const s = await browser.session({ width: 1280, height: 800 });
         for (const p of PAGES) {
           await s.get(`${site.url}${p.dir}?panic-probe=event`);
-          assert.equal(await appSettled(s), 'live', p.name);
+          assert.equal(await reachApp(s), 'live', p.name);
           // A reader was here: a step or two, an open event, a switch flipped, the Embed panel.
           await s.exec(() => {
             for (const sel of ['[data-go="next"]', '.chips [data-scene]:nth-child(2)', '.ev:not(.is-out) .mk', '.sw input', '.embed-code summary']) {
@@ -185,7 +185,7 @@ for (const engine of engines()) {
         it(`in the console, with its message and where it was (${when})`, async () => {
           const s = await browser.session({ width: 1000, height: 800 });
           await s.get(`${site.url}?panic-probe=${when}`);
-          await appSettled(s);
+          await reachApp(s);
           if (when === 'event') await s.exec('dispatchEvent(new Event("explainer-panic-probe"))');
           await s.waitFor('return document.documentElement.dataset.app === "failed"', 5000);
           const { errors } = await s.exec(READ_PROBE);

@@ -32,11 +32,12 @@ const embedValue = (v) => v !== null && !embedRefused().includes(v);
 // ---- pages/boot.js ----------------------------------------------------------------------------
 
 /** Runs boot.js on a page (`data-page`) at an address; returns what it did. */
-function boot(page, search, hash = '') {
+function boot(page, search, hash = '', { observer = false } = {}) {
   const attrs = { 'data-page': page };
   const root = {
     className: '',
     getAttribute: (n) => attrs[n] ?? null,
+    hasAttribute: (n) => n in attrs,
     setAttribute: (n, v) => {
       attrs[n] = String(v);
     },
@@ -46,6 +47,7 @@ function boot(page, search, hash = '') {
     location: { search, hash, replace: (url) => (did.replaced = url) },
     addEventListener: (name, f) => (did.listeners[name] = f),
   };
+  if (observer) window.IntersectionObserver = class {};
   vm.runInNewContext(BOOT, { document: { documentElement: root }, window, URLSearchParams, WebAssembly });
   did.window = window;
   return did;
@@ -80,6 +82,9 @@ describe('address table: pages/boot.js', () => {
         const did = boot(page, search);
         assert.equal('data-embed' in did.attrs, embedValue(v), `${page} ${search}`);
       }
+      // An embedded essay starts its app at once; the essay on its own waits for the story.
+      const lazy = boot('essay', search, '', { observer: true });
+      assert.equal(typeof lazy.window.__explainerWhen === 'function', !embedValue(v), `essay ${search}: waits for the reader`);
     }
   });
 

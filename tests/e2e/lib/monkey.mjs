@@ -97,6 +97,16 @@ export async function appSettled(s, timeout = 20000) {
   return s.waitFor('return document.readyState !== "loading" && document.documentElement.dataset.app', timeout);
 }
 
+/**
+ * The essay loads its app once the reader reaches the story (pages/boot.js): scrolls there, as a
+ * reader would, then waits as appSettled does. Other pages start at once.
+ */
+export async function reachApp(s, timeout = 20000) {
+  await s.waitFor('return document.readyState !== "loading"', timeout);
+  await s.exec('if (window.__explainerWhen && !document.documentElement.dataset.app) document.getElementById("story")?.scrollIntoView()');
+  return appSettled(s, timeout);
+}
+
 // ---- A seeded generator ------------------------------------------------------------------------
 
 /** mulberry32: small, fast, and the same in every Node. */
@@ -420,7 +430,11 @@ export async function runMonkey(s, { url, seed, actions, label = url, frames = n
       await s.waitFor('return document.readyState === "complete"', 20000);
       return;
     }
-    const state = await appSettled(s).catch(() => null);
+    // The essay may wait for the reader to reach its story before it loads the app (pages/boot.js):
+    // the monkey reads on meanwhile, as a reader would, and the app comes when it comes.
+    const state = await s
+      .waitFor('return document.readyState !== "loading" && (document.documentElement.dataset.app || window.__explainerWhen)', 20000)
+      .catch(() => null);
     if (!state) throw fail('the page did not start within 20 s');
   };
 
