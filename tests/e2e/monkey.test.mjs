@@ -52,8 +52,8 @@ function hostPage(explainer, widgets) {
   const scripted = widgets.map((w) => `<h2>${w.name}</h2><div data-explainer="${w.name}" data-title="Explainer ${w.name}"></div>`).join('\n');
   const first = widgets.find((w) => w.dir);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>A newspaper page</title><link rel="icon" href="data:,">${PROBE}<style>body{font:18px/1.5 Georgia,serif;margin:0 auto;max-width:52rem;padding:1rem}</style></head>
-<script>window.__monkeyTargets = ${JSON.stringify(targets())};</script>
+<title>A newspaper page</title><link rel="icon" href="data:,">${PROBE}<style>body{font:18px/1.5 Georgia,serif;margin:0 auto;max-width:52rem;padding:1rem}</style>
+<script>window.__monkeyTargets = ${JSON.stringify(targets())};</script></head>
 <body><main><h1>Host article</h1><p>Some of the host's own text.</p>
 ${scripted}
 <h2>Pasted iframe code</h2>

@@ -320,7 +320,7 @@ const WEIGHTS = {
   pause: 2,
   // real input and navigation
   keys: 14,
-  realClick: 4,
+  realClick: 3,
   wheel: 8,
   resize: 9,
   back: 2.5,
@@ -514,6 +514,8 @@ export async function runMonkey(s, { url, seed, actions, label = url, frames = n
       let seen;
       try {
         seen = await s.execAsync(pageActions, batch);
+        // (Firefox may answer null for a script whose page went away.)
+        if (!seen || !Array.isArray(seen.did)) throw new Error('Document was unloaded (no answer)');
       } catch (error) {
         // A history navigation the driver reported done may still be unloading the page (seen in
         // Firefox): the batch is lost with that page; go on in the new one.
@@ -614,7 +616,7 @@ export async function runMonkey(s, { url, seed, actions, label = url, frames = n
             log.push('    (history by script: WebKitWebDriver hangs on frames’ entries)');
           } else await s.command('POST', `/${kind}`, {});
           await s
-            .waitFor(() => s.exec('return location.href !== arguments[0] || window.__monkeyDoc !== arguments[1]', ...before).catch(() => false), 2000, 25)
+            .waitFor(() => s.exec('return location.href !== arguments[0] || window.__monkeyDoc !== arguments[1]', ...before).catch(() => false), 500, 25)
             .catch(() => log.push('    (nowhere to go)'));
           await sleep(150); // a new document's load may start just after the address changed
           stats.navigations++;
@@ -637,6 +639,7 @@ export async function runMonkey(s, { url, seed, actions, label = url, frames = n
           if (engine !== 'chromium') {
             // No emulation in these drivers: the print events, and the zoom.
             const seen = await s.execAsync(pageActions, [{ kind: r.next() < 0.5 ? 'print' : 'zoom', r: nums(), wait: 0 }]);
+            if (!seen || !Array.isArray(seen.did)) throw new Error('Document was unloaded (no answer)');
             log.push(`${done}. ${seen.did[0]}`);
             await judge(seen);
             break;
