@@ -275,7 +275,7 @@ fn stage(
 
     // The host page's fragment, passed on by the embed loader, opens a step too.
     let ids: Vec<String> = page.steps.iter().map(|x| x.id.clone()).collect();
-    bridge.on_goto(move |t| {
+    bridge.on_goto(&scope, move |t| {
         if let Some(i) = ids.iter().position(|x| x == t) {
             scroll.go_to(i, reader.smooth());
         }

@@ -208,11 +208,6 @@ impl DateSpan {
         self.end.unwrap_or(self.start).last_day()
     }
 
-    /// Where a single mark for this span sits: the middle of what it covers.
-    pub fn mid_day(&self) -> f64 {
-        (self.first_day() as f64 + self.last_day() as f64) / 2.0
-    }
-
     /// The `datetime` attribute: an ISO date, or the start of a range (HTML has no range form).
     pub fn iso(&self) -> String {
         self.start.iso()

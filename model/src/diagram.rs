@@ -177,7 +177,7 @@ pub fn verdict_words(b: Balance, toward: [&str; 2]) -> String {
     let lean = (b.right as f64 - b.left as f64) / total;
     let side = usize::from(lean > 0.0);
     match lean.abs() {
-        a if a == 0.0 => "Level".to_string(),
+        0.0 => "Level".to_string(),
         a if a <= 0.1 => format!("Nearly level, just toward {}", toward[side]),
         a if a <= 0.45 => format!("Leans toward {}", toward[side]),
         _ => format!("Leans strongly toward {}", toward[side]),

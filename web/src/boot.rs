@@ -17,7 +17,30 @@ pub fn start(page: Widget, attach: impl FnOnce(&Scope, Route)) {
     dom::set_root_attr("data-theme", Some(route.theme.as_str()));
     // Nothing is rendered: the page is already drawn.
     let scope = Scope::new();
+    #[cfg(feature = "panic-probe")]
+    panic_probe(&search, &scope);
     attach(&scope, route);
     std::mem::forget(scope);
     dom::set_root_attr("data-app", Some("live"));
+}
+
+/// Test builds only (the `panic-probe` feature, built by `scripts/test.sh` into a folder of its
+/// own, never into `dist/`): the address key `panic-probe=start` panics while the page starts,
+/// and `panic-probe=event` when the window receives an `explainer-panic-probe` event, so that
+/// the tests can watch a page fall back to its plain reading.
+#[cfg(feature = "panic-probe")]
+fn panic_probe(search: &str, scope: &Scope) {
+    let value = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("panic-probe="));
+    match value {
+        Some("start") => panic!("panic probe: at start"),
+        Some("event") => scope.listen(
+            &dom::window(),
+            "explainer-panic-probe",
+            |_: web_sys::Event| panic!("panic probe: on an event"),
+        ),
+        _ => {}
+    }
 }

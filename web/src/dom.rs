@@ -39,7 +39,10 @@ pub fn document() -> Document {
 
 /// What one part of the page registered with the browser, released together by [`Scope::dispose`].
 #[derive(Clone, Default)]
-pub struct Scope(Rc<RefCell<Vec<Box<dyn FnOnce()>>>>);
+pub struct Scope(Rc<RefCell<Vec<Disposer>>>);
+
+/// What releases one registration.
+type Disposer = Box<dyn FnOnce()>;
 
 impl Scope {
     pub fn new() -> Scope {

@@ -17,8 +17,11 @@ use explainer_model::share::{iframe_code, script_code};
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
+
+type Goto = Box<dyn Fn(&str)>;
 
 /// The page's side of the conversation with the page that frames it.
 #[derive(Clone)]
@@ -29,7 +32,7 @@ struct BridgeInner {
     widget: Widget,
     secret: Option<String>,
     /// Where the parent page asks the widget to go (a fragment it was linked with).
-    on_goto: RefCell<Option<Box<dyn Fn(&str)>>>,
+    on_goto: RefCell<Option<Goto>>,
 }
 
 fn parent() -> Option<web_sys::Window> {
@@ -145,9 +148,15 @@ impl Bridge {
         b
     }
 
-    /// Tells `f` where the parent page asks the widget to go.
-    pub fn on_goto(&self, f: impl Fn(&str) + 'static) {
+    /// Tells `f` where the parent page asks the widget to go, for as long as `scope` lives: the
+    /// bridge outlives the parts of the page that follow it (the essay's stage comes and goes
+    /// with plain reading), and a part that is gone must not be asked to move.
+    pub fn on_goto(&self, scope: &Scope, f: impl Fn(&str) + 'static) {
         *self.0.on_goto.borrow_mut() = Some(Box::new(f));
+        let me = self.clone();
+        scope.on_dispose(move || {
+            me.0.on_goto.borrow_mut().take();
+        });
     }
 
     pub fn embedded(&self) -> bool {
@@ -220,6 +229,11 @@ pub fn site_base(page: Widget) -> String {
 /// What to embed: a widget, where it starts, and the what-if switches off.
 pub type Choice = (Widget, Option<String>, Vec<String>);
 
+thread_local! {
+    /// Takes a refused clipboard write, which would otherwise be an unhandled rejection.
+    static REFUSED: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
+}
+
 /// The Embed panel: ready-to-paste code for what the reader is looking at.
 #[derive(Clone)]
 pub struct Panel(Rc<PanelInner>);
@@ -262,9 +276,13 @@ impl Panel {
             };
             let i: usize = dom::attr(&button, "data-copy").parse().unwrap_or(0);
             if let Some(t) = me.0.areas.get(i) {
-                // The clipboard may be refused (a sandboxed frame, an old engine): the text is selected.
+                // The clipboard may be refused (a sandboxed frame, no permission, an old engine):
+                // the text is selected, and the refusal is no error.
                 t.select();
-                let _ = dom::window().navigator().clipboard().write_text(&t.value());
+                let copy = dom::window().navigator().clipboard().write_text(&t.value());
+                REFUSED.with(|f| {
+                    let _ = copy.catch(f);
+                });
             }
             button.set_text_content(Some("Copied"));
         });

@@ -15,6 +15,8 @@ struct Mark {
     t: f64,
 }
 
+type OnSelect = Box<dyn Fn(Option<&str>)>;
+
 struct Inner {
     inst: Element,
     marks: Vec<Mark>,
@@ -26,7 +28,7 @@ struct Inner {
     /// The event whose card is open.
     selected: Cell<Option<usize>>,
     /// Told of every change of the open event (the address, the embedding page).
-    on_select: RefCell<Option<Box<dyn Fn(Option<&str>)>>>,
+    on_select: RefCell<Option<OnSelect>>,
 }
 
 #[derive(Clone)]

@@ -88,7 +88,7 @@ pub fn timeline(scope: &Scope, route: Route) {
         }
     });
     // The host page's fragment, passed on by the embed loader, opens an event too.
-    bridge.on_goto(move |t| {
+    bridge.on_goto(scope, move |t| {
         open(t.strip_prefix("event-").unwrap_or(t));
     });
     if let Some(details) = dom::find(Some(&main), ".embed-code") {
@@ -221,7 +221,7 @@ pub fn diagram(scope: &Scope, route: Route) {
         ev.prevent_default();
     });
     let (d, i2) = (dg.clone(), ids.clone());
-    bridge.on_goto(move |t| {
+    bridge.on_goto(scope, move |t| {
         let id = t.strip_prefix("stage-").unwrap_or(t);
         if i2.iter().any(|x| x == id) {
             d.set_scene(id);
@@ -304,7 +304,7 @@ pub fn map(scope: &Scope, route: Route) {
         scope.listen(c, "click", move |_: web_sys::Event| show(&scene));
     }
     let s2 = show.clone();
-    bridge.on_goto(move |t| {
+    bridge.on_goto(scope, move |t| {
         if let Some(s) = scene_of(t.strip_prefix("line-").unwrap_or(t)) {
             s2(&s);
         }

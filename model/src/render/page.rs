@@ -222,10 +222,9 @@ pub fn essay(site: &Site) -> Page {
     let additions = additions(b);
     let mut n = 0;
     for c in b.essay.chapter.iter() {
-        let _ = write!(
+        let _ = writeln!(
             o,
-            r#"<section class="chapter" id="{id}" aria-labelledby="{id}-h"><header class="chapter-head"><p class="kicker">{kicker}</p><h2 id="{id}-h">{title}</h2></header>
-"#,
+            r#"<section class="chapter" id="{id}" aria-labelledby="{id}-h"><header class="chapter-head"><p class="kicker">{kicker}</p><h2 id="{id}-h">{title}</h2></header>"#,
             id = escape(&c.id),
             kicker = escape(&c.kicker),
             title = escape(&c.title)
@@ -271,10 +270,9 @@ pub fn essay(site: &Site) -> Page {
                 .filter(|a| a.step == s.id.as_ref())
                 .map(|a| (a.quote, a.n))
                 .collect();
-            let _ = write!(
+            let _ = writeln!(
                 o,
-                r#"<article class="step" id="{id}" data-step="{n}" data-view="{view}" data-scene="{scene}"><div class="step-card">{text}{whatif}<figure class="still"><div class="still-art" aria-hidden="true">{still}</div><figcaption class="step-summary"><span class="still-label">Graphic:</span> {summary}</figcaption></figure></div></article>
-"#,
+                r#"<article class="step" id="{id}" data-step="{n}" data-view="{view}" data-scene="{scene}"><div class="step-card">{text}{whatif}<figure class="still"><div class="still-art" aria-hidden="true">{still}</div><figcaption class="step-summary"><span class="still-label">Graphic:</span> {summary}</figcaption></figure></div></article>"#,
                 id = escape(&s.id),
                 scene = escape(&scene_id),
                 text = paragraphs_marked(&s.text, &marks),
@@ -765,10 +763,9 @@ pub fn widget(site: &Site, w: Widget) -> Page {
         },
         Widget::Essay => (String::new(), String::new()),
     };
-    let _ = write!(
+    let _ = writeln!(
         o,
-        r#"<main id="explainer" class="widget widget-{name}" data-widget="{name}" aria-labelledby="widget-title"><h1 id="widget-title" class="widget-title">{title}</h1>{body}{credit}{embed}</main>
-"#,
+        r#"<main id="explainer" class="widget widget-{name}" data-widget="{name}" aria-labelledby="widget-title"><h1 id="widget-title" class="widget-title">{title}</h1>{body}{credit}{embed}</main>"#,
         name = w.as_str(),
         title = escape(&title),
         credit = credit_line(b),

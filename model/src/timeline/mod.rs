@@ -461,7 +461,7 @@ fn wide(
         let mut placed: Vec<Placed> = Vec::new();
         let mut failed = Vec::new();
         let mut total = 0.0;
-        for lane in 0..4 {
+        for (lane, &lane_clear) in clear.iter().enumerate() {
             let mut here: Vec<(usize, Kind)> = chosen
                 .iter()
                 .copied()
@@ -474,7 +474,7 @@ fn wide(
             let rtl = place_lane(&here);
             here.reverse();
             let ltr = place_lane(&here);
-            let height = |p: &Vec<Placed>| p.iter().map(|x| x.b.up1).fold(clear[lane], f64::max);
+            let height = |p: &Vec<Placed>| p.iter().map(|x| x.b.up1).fold(lane_clear, f64::max);
             let best = match (rtl, ltr) {
                 (Some(a), Some(b)) => Some(if height(&b) < height(&a) { b } else { a }),
                 (a, b) => a.or(b),
@@ -486,7 +486,7 @@ fn wide(
                 }
                 None => {
                     failed.extend(here.iter().map(|h| h.0));
-                    total += base_need + clear[lane];
+                    total += base_need + lane_clear;
                 }
             }
         }
@@ -605,7 +605,7 @@ fn lowest_free(placed: &[Boxed], bx: Boxed, h: f64, floor: f64) -> Option<f64> {
             // My leader runs from the marks up to my bottom; theirs from the marks to theirs.
             let my_leader_hits = bx.lx > p.x0 - 3.0 && bx.lx < p.x1 + 3.0 && p.up0 < up0;
             let their_leader_hits = p.lx > bx.x0 - 3.0 && p.lx < bx.x1 + 3.0 && up0 < p.up0;
-            !(cols && rows) && !my_leader_hits && !their_leader_hits
+            !(cols && rows || my_leader_hits || their_leader_hits)
         })
     })
 }

@@ -62,7 +62,7 @@ pub fn plan(b: &Bundle) -> Plan {
         .map(|e| {
             b.steps()
                 .filter(|(_, s)| match &s.graphic {
-                    Graphic::Timeline { highlight, .. } => highlight.iter().any(|h| *h == e.id),
+                    Graphic::Timeline { highlight, .. } => highlight.contains(&e.id),
                     _ => false,
                 })
                 .count()

@@ -258,7 +258,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /** What each engine needs in its capabilities for the requested options. */
-async function capabilitiesFor(engine, { width, height, reducedMotion, javascript }, profileDir) {
+async function capabilitiesFor(engine, { width, height, reducedMotion, javascript, colorScheme }, profileDir) {
   if (engine === 'chromium') {
     const args = [
       ...CHROMIUM_FLAGS,
@@ -266,6 +266,7 @@ async function capabilitiesFor(engine, { width, height, reducedMotion, javascrip
       `--user-data-dir=${profileDir}`,
     ];
     if (reducedMotion) args.push('--force-prefers-reduced-motion');
+    if (colorScheme === 'dark') args.push('--force-dark-mode');
     if (!javascript) args.push('--blink-settings=scriptEnabled=false');
     return {
       browserName: 'chrome',
@@ -278,6 +279,8 @@ async function capabilitiesFor(engine, { width, height, reducedMotion, javascrip
       // 0 = no-preference, 1 = reduce: what `prefers-reduced-motion` reports.
       'ui.prefersReducedMotion': reducedMotion ? 1 : 0,
     };
+    // 0 = dark, 1 = light: what `prefers-color-scheme` reports to pages.
+    if (colorScheme) prefs['layout.css.prefers-color-scheme.content-override'] = colorScheme === 'dark' ? 0 : 1;
     if (!javascript) prefs['javascript.enabled'] = false;
     // geckodriver makes (and deletes) a profile of its own.
     return {
@@ -292,16 +295,18 @@ async function capabilitiesFor(engine, { width, height, reducedMotion, javascrip
   const args = ['--automation'];
   if (!javascript) args.push('--enable-javascript=false');
   let binary = MINIBROWSER;
-  if (reducedMotion) {
+  if (reducedMotion || colorScheme === 'dark') {
     // WebKitGTK reports `prefers-reduced-motion: reduce` when GTK's
     // gtk-enable-animations setting is off. GTK reads it from
     // $XDG_CONFIG_HOME/gtk-3.0/settings.ini, and the driver offers no way to
     // set the browser's environment, so a wrapper script does.
     const configDir = join(profileDir, 'config');
     await mkdir(join(configDir, 'gtk-3.0'), { recursive: true });
-    await writeFile(join(configDir, 'gtk-3.0', 'settings.ini'), '[Settings]\ngtk-enable-animations=0\n');
+    await writeFile(join(configDir, 'gtk-3.0', 'settings.ini'), `[Settings]\n${reducedMotion ? 'gtk-enable-animations=0\n' : ''}`);
     binary = join(profileDir, 'minibrowser.sh');
-    await writeFile(binary, `#!/bin/sh\nXDG_CONFIG_HOME='${configDir}' exec '${MINIBROWSER}' "$@"\n`);
+    // And it reports `prefers-color-scheme: dark` under a dark GTK theme variant.
+    const theme = colorScheme === 'dark' ? "GTK_THEME='Adwaita:dark' " : '';
+    await writeFile(binary, `#!/bin/sh\n${theme}XDG_CONFIG_HOME='${configDir}' exec '${MINIBROWSER}' "$@"\n`);
     await chmod(binary, 0o755);
   }
   return { 'webkitgtk:browserOptions': { binary, args } };
@@ -310,16 +315,17 @@ async function capabilitiesFor(engine, { width, height, reducedMotion, javascrip
 /**
  * Opens a browser session on a started driver.
  * @param {{url: string, engine: string}} driver from startDriver
- * @param {{width?: number, height?: number, reducedMotion?: boolean, javascript?: boolean}} [options]
- *   width/height: the viewport size in CSS pixels (default 1280x800).
+ * @param {{width?: number, height?: number, reducedMotion?: boolean, javascript?: boolean, colorScheme?: 'dark'|'light'}} [options]
+ *   width/height: the viewport size in CSS pixels (default 1280x800); colorScheme: what the
+ *   system reports to `prefers-color-scheme` (default: the engine's own, light here).
  * @returns {Promise<Session>} `session.unsupported` lists the options the
  *   engine could not apply, each with the reason.
  */
-export async function newSession(driver, { width = 1280, height = 800, reducedMotion = false, javascript = true } = {}) {
+export async function newSession(driver, { width = 1280, height = 800, reducedMotion = false, javascript = true, colorScheme } = {}) {
   // Per-session scratch: Chromium's profile, WebKit's GTK config and wrapper.
   const profileDir = await mkdtemp(join(tmpdir(), `e2e-${driver.engine}-`));
   liveProfiles.add(profileDir);
-  const capabilities = await capabilitiesFor(driver.engine, { width, height, reducedMotion, javascript }, profileDir);
+  const capabilities = await capabilitiesFor(driver.engine, { width, height, reducedMotion, javascript, colorScheme }, profileDir);
   capabilities.timeouts = { script: 30_000, pageLoad: 60_000, implicit: 0 };
   let created;
   try {
