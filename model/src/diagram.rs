@@ -612,7 +612,8 @@ mod tests {
             f.label = "A factor with a name long enough to need two lines on a small phone".into();
         }
         let m = Model::new(&d);
-        let long_note = "A note of many words that wraps onto several lines on the smallest stage of all.";
+        let long_note =
+            "A note of many words that wraps onto several lines on the smallest stage of all.";
         let sc = scene(2, &[0], long_note);
         let ctx = short_context(&d, &m, &sc);
         assert!(ctx.len() < 3, "{ctx:?}");
@@ -622,14 +623,20 @@ mod tests {
     #[cfg(feature = "build")]
     #[test]
     fn every_step_of_the_real_diagram_fits_the_short_stage() {
-        let b = crate::load::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let b = crate::load::load_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let d = &b.diagram;
         let m = Model::new(d);
         let (steps, _) = scenes(&b);
         for s in &steps {
             let h = short_ledger_h(d, &m, s);
-            assert!(h <= SHORT_LEDGER_H, "{}: the lit rows alone need {h} px", s.id);
+            assert!(
+                h <= SHORT_LEDGER_H,
+                "{}: the lit rows alone need {h} px",
+                s.id
+            );
         }
     }
 }
