@@ -4,7 +4,7 @@
 use explainer_model::scroll::{active_step, scroll_target, trigger_ratio, ScrollPos, StepBox};
 use explainer_web::dom::{self, Scope};
 use leptos::prelude::*;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 
 /// Where the reader is in the essay.
 #[derive(Clone, Copy)]
@@ -13,15 +13,25 @@ pub struct Scroll {
     /// 0–1 through the active step.
     pub progress: RwSignal<f64>,
     steps: StoredValue<Vec<HtmlElement>, LocalStorage>,
+    /// The heading before each chapter's first step (see `StepBox::opened_by`).
+    heads: StoredValue<Vec<Option<Element>>, LocalStorage>,
 }
 
 impl Scroll {
     /// Follows the page's steps (prerendered; they never change) while `scope` lives.
     pub fn attach(scope: &Scope, steps: Vec<HtmlElement>) -> Scroll {
+        let heads = steps
+            .iter()
+            .map(|e| {
+                e.previous_element_sibling()
+                    .filter(|h| h.class_list().contains("chapter-head"))
+            })
+            .collect();
         let s = Scroll {
             active: RwSignal::new(None),
             progress: RwSignal::new(0.0),
             steps: StoredValue::new_local(steps),
+            heads: StoredValue::new_local(heads),
         };
         s.measure();
         // Scroll events come faster than frames: one measure per frame at most.
@@ -59,16 +69,20 @@ impl Scroll {
     fn locate(self) -> ScrollPos {
         let (vw, vh) = dom::viewport();
         let boxes: Vec<StepBox> = self.steps.with_value(|steps| {
-            steps
-                .iter()
-                .map(|e| {
-                    let r = e.get_bounding_client_rect();
-                    StepBox {
-                        top: r.top(),
-                        bottom: r.bottom(),
-                    }
-                })
-                .collect()
+            self.heads.with_value(|heads| {
+                steps
+                    .iter()
+                    .zip(heads)
+                    .map(|(e, h)| {
+                        let r = e.get_bounding_client_rect();
+                        StepBox {
+                            top: r.top(),
+                            bottom: r.bottom(),
+                        }
+                        .opened_by(h.as_ref().map(|h| h.get_bounding_client_rect().top()))
+                    })
+                    .collect()
+            })
         });
         active_step(&boxes, vh * trigger_ratio(vw))
     }

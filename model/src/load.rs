@@ -67,37 +67,11 @@ impl Source {
     }
 
     fn line_of(&self, byte: usize) -> usize {
-        self.text[..byte.min(self.text.len())].matches('\n').count() + 1
+        Lines { text: &self.text }.of_byte(byte)
     }
 
-    /// The line of the `n`-th `[[header]]` (0-based), or of `key = …` inside that table when given.
-    /// Items are written as array-of-tables in the format, so the n-th header is the n-th item.
     fn line(&self, header: &str, n: usize, key: Option<&str>) -> usize {
-        let want = format!("[[{header}]]");
-        let lines: Vec<&str> = self.text.lines().collect();
-        let Some(start) = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.trim() == want)
-            .map(|(i, _)| i)
-            .nth(n)
-        else {
-            return 1;
-        };
-        if let Some(key) = key {
-            for (i, l) in lines.iter().enumerate().skip(start + 1) {
-                let t = l.trim_start();
-                if t.starts_with('[') && !t.starts_with("[chapter.step.graphic]") {
-                    break;
-                }
-                if t.strip_prefix(key)
-                    .is_some_and(|r| r.trim_start().starts_with('='))
-                {
-                    return i + 1;
-                }
-            }
-        }
-        start + 1
+        Lines { text: &self.text }.item(header, n, key)
     }
 
     /// The first line at or after `from` (1-based) that contains `needle`, if any.
@@ -117,6 +91,64 @@ impl Source {
             message,
         }
     }
+}
+
+/// Where things are in a content file, for messages (shared with the map's loader).
+pub(crate) struct Lines<'a> {
+    pub text: &'a str,
+}
+
+impl Lines<'_> {
+    /// The 1-based line holding a byte offset (as TOML errors give them).
+    pub fn of_byte(&self, byte: usize) -> usize {
+        self.text[..byte.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    /// The line of the `n`-th `[[header]]` (0-based), or of `key = …` inside that item when
+    /// given and present. Items are written as arrays of tables, so the n-th header is the n-th
+    /// item; its own sub-tables (`[chapter.step.graphic]`, `[line.source]`) belong to it, and any
+    /// other table header ends it. Values that open with brackets (a line's points) are not headers.
+    pub fn item(&self, header: &str, n: usize, key: Option<&str>) -> usize {
+        let want = format!("[[{header}]]");
+        let own = format!("[{header}.");
+        let lines: Vec<&str> = self.text.lines().collect();
+        let Some(start) = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == want)
+            .map(|(i, _)| i)
+            .nth(n)
+        else {
+            return 1;
+        };
+        if let Some(key) = key {
+            for (i, l) in lines.iter().enumerate().skip(start + 1) {
+                let t = l.trim();
+                // Any header ends the item but one of its own sub-tables (`[own.…]`, one bracket).
+                let sub_table = t.starts_with(&own) && !t.starts_with("[[");
+                if is_header(t) && !sub_table {
+                    break;
+                }
+                if t.strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+                {
+                    return i + 1;
+                }
+            }
+        }
+        start + 1
+    }
+}
+
+/// Whether a trimmed line is a table header (`[name]` or `[[name]]`), not a value such as `[[40.3, 124.5],`.
+fn is_header(t: &str) -> bool {
+    let name = t.trim_start_matches('[').trim_end_matches(']');
+    t.starts_with('[')
+        && t.ends_with(']')
+        && !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.')
 }
 
 /// Archives whose pages we could find only at a plain `http://` address. A source address must be
@@ -148,12 +180,19 @@ fn is_iso_day(s: &str) -> bool {
             .is_ok_and(|d| d.precision() == crate::date::Precision::Day)
 }
 
-fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
+}
+
+/// The fixture essay (tests/fixtures/mini), for tests across the model.
+#[cfg(test)]
+pub(crate) fn mini() -> Bundle {
+    load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini"))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Reads `essay.toml`, `timeline.toml` and `diagram.toml` from `dir` and validates them together.
@@ -754,6 +793,37 @@ mod tests {
             Ok(_) => panic!("fixture {name} should not load"),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn a_key_is_found_in_its_item_and_its_sub_tables_but_not_past_a_bracketed_value() {
+        let text = "[[line]]\nid = \"a\"\npoints = [\n  [[40.3, 124.5],\n   [40.7, 124.9]],\n]\n\
+                    [line.source]\ntitle = \"T\"\n[[line]]\nid = \"b\"\n";
+        let at = Lines { text };
+        assert_eq!(
+            at.item("line", 0, Some("title")),
+            8,
+            "a sub-table belongs to its item"
+        );
+        assert_eq!(at.item("line", 1, Some("id")), 10);
+        assert_eq!(
+            at.item("line", 1, Some("title")),
+            9,
+            "absent: the item's header"
+        );
+        assert_eq!(
+            at.item("line", 2, None),
+            1,
+            "no such item: the top of the file"
+        );
+        let essay = "[[chapter]]\nid = \"c\"\n[[chapter.step]]\nanchor = \"s\"\n";
+        let at = Lines { text: essay };
+        assert_eq!(
+            at.item("chapter", 0, Some("anchor")),
+            1,
+            "a chapter's steps are not the chapter"
+        );
+        assert_eq!(at.of_byte(essay.find("anchor").unwrap()), 4);
     }
 
     #[test]

@@ -12,6 +12,18 @@ pub struct StepBox {
     pub bottom: f64,
 }
 
+impl StepBox {
+    /// A chapter's heading opens its first step: that step's box starts at the heading, so the
+    /// chapter's picture comes as its heading reaches the line, and a jump to the chapter (which
+    /// lands the heading just under a phone's pinned graphic, above the line) shows it.
+    pub fn opened_by(self, heading_top: Option<f64>) -> StepBox {
+        StepBox {
+            top: heading_top.map_or(self.top, |h| h.min(self.top)),
+            ..self
+        }
+    }
+}
+
 /// Where the reader is: the active step (None above the first) and progress 0–1 through it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ScrollPos {
@@ -21,8 +33,8 @@ pub struct ScrollPos {
 
 /// The trigger line as a fraction of the viewport height from the top. On narrow screens the
 /// graphic covers the top half of the viewport, so the line sits lower, in the text below it.
-/// Must agree with the stylesheet's `scroll-margin-top` on steps, so that an anchor jump lands a
-/// step just above the line.
+/// Must agree with the stylesheet's `scroll-margin-top` on steps and chapters, so that an anchor
+/// jump lands a step, or a chapter's heading, just above the line.
 pub fn trigger_ratio(viewport_width: f64) -> f64 {
     if viewport_width < NARROW_MAX {
         0.62
@@ -81,6 +93,30 @@ mod tests {
                 active: None,
                 progress: 0.0
             }
+        );
+    }
+
+    #[test]
+    fn a_chapter_heading_past_the_line_opens_its_first_step() {
+        // Step 1 starts a chapter whose heading sits 120 px above it.
+        let plain = boxes(&[-300.0, 560.0], 400.0);
+        let b = vec![plain[0], plain[1].opened_by(Some(440.0))];
+        assert_eq!(
+            active_step(&plain, 500.0).active,
+            Some(0),
+            "without its heading"
+        );
+        assert_eq!(
+            active_step(&b, 500.0).active,
+            Some(1),
+            "the heading crossed the line"
+        );
+        assert_eq!(active_step(&b, 430.0).active, Some(0), "until it does");
+        assert_eq!(b[1].bottom, plain[1].bottom);
+        assert_eq!(
+            plain[0].opened_by(None),
+            plain[0],
+            "a step without a heading"
         );
     }
 

@@ -214,7 +214,8 @@ for (const engine of engines()) {
       // The Embed panel's code carries the state.
       await (await s.find('main.widget > .embed-code summary')).click();
       const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.every(Boolean) && c', 3000);
-      const iframeSrc = codes[0].match(/src="([^"]+)"/)?.[1] ?? '';
+      // (The attribute as HTML has it: a browser reads &amp; as &.)
+      const iframeSrc = (codes[0].match(/src="([^"]+)"/)?.[1] ?? '').replace(/&amp;/g, '&');
       assert.deepEqual(new URL(iframeSrc).searchParams.get('off')?.split(',').sort(), [a, b].sort(), `the iframe code carries off= (${iframeSrc})`);
       assert.equal(new URL(iframeSrc).pathname, new URL(`${site.url}diagram/`).pathname, 'the iframe code points at the widget’s own page');
       assert.match(codes[1], new RegExp(`data-off="(${a},${b}|${b},${a})"`), 'the element code carries data-off');

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { engines, useDriver } from './lib/engines.mjs';
 import { inspect, report } from './lib/measure.mjs';
-import { ARTIFACTS, REPO, loadContent, ready, serveDist, sleep } from './lib/site.mjs';
+import { reachApp } from './lib/monkey.mjs';
+import { ARTIFACTS, REPO, loadContent, ready, sceneOf, serveDist, sleep } from './lib/site.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
@@ -145,7 +146,7 @@ for (const engine of engines()) {
       const stills = await picture(s, '.steps');
       for (const [i, still] of stills.entries()) {
         const step = content.steps[i];
-        assert.equal(still.scene, step.id, `still ${i} is step ${step.id}’s`);
+        assert.equal(still.scene, sceneOf(content, step), `still ${i} is step ${step.id}’s`);
         if (still.inst === 'timeline') {
           assert.ok(still.marks > 0, `${step.id}: marks in the still`);
           for (const id of step.graphic.highlight) {
@@ -224,7 +225,8 @@ for (const engine of engines()) {
       const s = await browser.session({ width: 1280, height: 800 });
       for (const page of ['', 'timeline/', 'diagram/']) {
         await s.get(`${broken.url}${page}`);
-        await s.waitFor('return document.documentElement.dataset.app === "failed"', 10000);
+        // (The essay starts its app when the reader reaches the story.)
+        assert.equal(await reachApp(s, 10000), 'failed', `${page || 'essay'}: the app says it failed`);
         assert.equal(await s.exec('return document.documentElement.classList.contains("js")'), false, `${page || 'essay'}: the script mark comes off`);
         const drawn = await picture(s, 'main');
         assert.ok(drawn.length > 0 && drawn.every((d) => d.h > 100), `${page || 'essay'}: the drawing is there`);

@@ -163,7 +163,7 @@ for (const engine of engines()) {
       if (logs) assert.deepEqual(logs.filter((l) => l.level === 'SEVERE'), [], 'no errors in the sandbox');
     });
 
-    it('the Embed panel’s snippets work as pasted: both variants, with the reader’s state', async () => {
+    it('the Embed panel’s snippets work as pasted: iframe, element and script, and link, with the reader’s state', async () => {
       const s = await browser.session({ width: 1280, height: 900 });
       // The timeline with an event open, and the diagram at a stage with a switch off.
       const off = content.diagram.factor.at(-1).id;
@@ -176,11 +176,20 @@ for (const engine of engines()) {
         await ready(s);
         await (await s.find('main.widget > .embed-code summary')).click();
         const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.every(Boolean) && c', 3000);
-        assert.equal(codes.length, 2, `${widget}: two snippets`);
+        assert.equal(codes.length, 3, `${widget}: three snippets`);
         const want = await s.exec(check);
         for (const [k, code] of codes.entries()) snippets.push({ widget, k, code, check, want });
       }
       for (const { widget, k, code, check, want } of snippets) {
+        if (k === 2) {
+          // The link, for a CMS that asks our oEmbed endpoint (oembed.test.mjs): one address, which
+          // opens the widget as the reader left it.
+          assert.match(code, /^https?:\/\/\S+$/, `${widget}: the link is one address`);
+          await s.get(code);
+          await ready(s);
+          assert.deepEqual(await s.exec(check), want, `${widget}, link: the reader’s state comes along (${code})`);
+          continue;
+        }
         const path = `/pasted-${widget}-${k}.html`;
         host.routes[path] = { body: hostPage(null, code) };
         await s.get(`${host.origin}${path}`);

@@ -11,7 +11,7 @@ import { extract } from '@extractus/oembed-extractor';
 import { engines, useDriver } from './lib/engines.mjs';
 import { startServer } from './lib/server.mjs';
 import { PAGES, pngSize, publicBase, rebase, routedFetch, wpDiscover } from './lib/oembed.mjs';
-import { REPO, serveDist, sleep } from './lib/site.mjs';
+import { REPO, ready, serveDist, sleep } from './lib/site.mjs';
 
 const DIST = join(REPO, 'dist');
 
@@ -166,7 +166,7 @@ for (const engine of engines()) {
       assert.ok(fields[0][1].includes(' width="100%" height="720" frameborder="0" data-explainer-frame'), fields[0][1]);
       // The essay's panel follows its picker.
       await s.get(site.url);
-      await s.waitFor('return document.documentElement.dataset.app === "live"', 15000);
+      await ready(s); // (the essay starts its app when the reader reaches the story)
       await s.exec('document.querySelector(".embed-code").open = true');
       await s.exec('const p = document.querySelector(".embed-pick select"); p.value = "timeline"; p.dispatchEvent(new Event("change", { bubbles: true }))');
       await s.waitFor(`return document.querySelector("#embed-code-2").value === ${JSON.stringify(`${site.url}timeline/`)}`, 5000);

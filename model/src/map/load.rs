@@ -2,7 +2,7 @@
 //! `file:line: what is wrong`, all of them at once. The format is in `docs/map-data.md`.
 
 use super::{proj, Line, LineKind, Map, Place, PlaceKind, Source};
-use crate::load::{ContentError, ContentErrors};
+use crate::load::{is_slug, ContentError, ContentErrors, Lines};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -90,55 +90,6 @@ pub const SIDES: [&str; 6] = ["prc", "us", "rok", "dprk", "roc", "neutral"];
 /// Most points one line may have: the lines are sketches from sources' maps, not surveys.
 pub const MAX_POINTS: usize = 40;
 
-/// Where things are in the file: the n-th `[[table]]` and a key inside it.
-struct Lines<'a> {
-    text: &'a str,
-}
-
-impl Lines<'_> {
-    fn of_byte(&self, byte: usize) -> usize {
-        self.text[..byte.min(self.text.len())].matches('\n').count() + 1
-    }
-
-    /// The line of `key = …` in the n-th `[[table]]`, or of the header when the key isn't
-    /// there; sub-tables such as `[line.source]` count as part of their item.
-    fn line(&self, table: &str, n: usize, key: Option<&str>) -> usize {
-        let header = format!("[[{table}]]");
-        let lines: Vec<&str> = self.text.lines().collect();
-        let Some(start) = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.trim() == header)
-            .map(|(i, _)| i)
-            .nth(n)
-        else {
-            return 1;
-        };
-        if let Some(key) = key {
-            for (i, l) in lines.iter().enumerate().skip(start + 1) {
-                let t = l.trim_start();
-                if t.starts_with("[[") {
-                    break;
-                }
-                if t.strip_prefix(key)
-                    .is_some_and(|r| r.trim_start().starts_with('='))
-                {
-                    return i + 1;
-                }
-            }
-        }
-        start + 1
-    }
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-}
-
 /// Reads `map.toml` from a content folder.
 pub fn load_dir(dir: &Path) -> Result<Map, ContentErrors> {
     let path = dir.join("map.toml");
@@ -168,7 +119,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
 
     let mut ids = HashSet::new();
     for (n, p) in raw.place.iter().enumerate() {
-        let l = |k: &str| at.line("place", n, Some(k));
+        let l = |k: &str| at.item("place", n, Some(k));
         if !is_slug(&p.id) {
             errors.push(err(
                 l("id"),
@@ -221,7 +172,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                     .position(|q| std::ptr::eq(q, p))
                     .unwrap_or(0);
                 errors.push(err(
-                    at.line("place", n, Some("with_line")),
+                    at.item("place", n, Some("with_line")),
                     format!("place '{}': no line '{w}'", p.id),
                 ));
             }
@@ -230,7 +181,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
 
     let mut seen_lines = HashSet::new();
     for (n, line) in raw.line.iter().enumerate() {
-        let l = |k: &str| at.line("line", n, Some(k));
+        let l = |k: &str| at.item("line", n, Some(k));
         let name = &line.id;
         if !is_slug(name) {
             errors.push(err(

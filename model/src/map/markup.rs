@@ -18,19 +18,7 @@ use super::geo::{encode_path, Base};
 use super::{layout, Class, Label, LabelKind, Line, LineKind, Map, Scene, SceneLayout};
 use std::fmt::Write;
 
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::escape;
 
 /// A number for CSS or SVG: at most one decimal, no trailing zeros.
 fn num(x: f64) -> String {

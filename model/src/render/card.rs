@@ -510,10 +510,7 @@ pub fn quantize(px: &[[u8; 3]], max: usize) -> (Vec<[u8; 3]>, Vec<u8>) {
 mod tests {
     use super::*;
 
-    fn mini() -> crate::content::Bundle {
-        crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini"))
-            .unwrap()
-    }
+    use crate::load::mini;
 
     #[test]
     fn each_card_draws_its_instrument_from_the_model() {

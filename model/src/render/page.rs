@@ -780,12 +780,8 @@ pub fn widget(site: &Site, w: Widget) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
-    fn mini() -> Bundle {
-        crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini"))
-            .unwrap()
-    }
+    use crate::load::mini;
 
     #[test]
     fn a_second_essay_renders_through_the_same_code() {

@@ -156,12 +156,8 @@ pub fn json_str(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
-    fn mini() -> crate::content::Bundle {
-        crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini"))
-            .unwrap()
-    }
+    use crate::load::mini;
 
     #[test]
     fn the_public_address_must_be_an_absolute_folder() {

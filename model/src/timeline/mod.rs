@@ -356,6 +356,22 @@ struct Placed {
     h: f64,
 }
 
+/// The lit events, in order, each as the anchor (which carries the note) or simply lit.
+fn lit_kinds(lit: &[usize], anchor: Option<usize>) -> Vec<(usize, Kind)> {
+    lit.iter()
+        .map(|&i| {
+            (
+                i,
+                if Some(i) == anchor {
+                    Kind::Anchor
+                } else {
+                    Kind::Lit
+                },
+            )
+        })
+        .collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn wide(
     axis: &TimeAxis,
@@ -409,8 +425,12 @@ fn wide(
                         starts.push(p + 5.0);
                         starts.push(p - 5.0 - w);
                     }
+                    // Boxes keep the plot's padding, except that a mark on its very edge (an
+                    // event on the window's first or last day) may pull its box into it.
+                    let lo = PAD.min(mx - 2.0).max(0.0);
+                    let hi = (w0 - PAD - w).max((mx + 2.0 - w).min(w0 - w));
                     for x0 in starts {
-                        let x0 = x0.clamp(PAD, w0 - PAD - w);
+                        let x0 = x0.clamp(lo, hi);
                         if mx < x0 + 2.0 || mx > x0 + w - 2.0 {
                             continue;
                         }
@@ -493,19 +513,7 @@ fn wide(
         (placed, failed, total)
     };
     // Every lit event (the anchor carries the note), then context names while they fit.
-    let mut chosen: Vec<(usize, Kind)> = lit
-        .iter()
-        .map(|&i| {
-            (
-                i,
-                if Some(i) == anchor {
-                    Kind::Anchor
-                } else {
-                    Kind::Lit
-                },
-            )
-        })
-        .collect();
+    let mut chosen = lit_kinds(lit, anchor);
     let (mut placed, mut unplaced, mut total) = place(&chosen);
     if total > inner_h {
         // Real content must never get here: the tests check every scene.
@@ -626,19 +634,7 @@ fn narrow(
     let inner_h = h0 - NARROW_TOP - NARROW_BOTTOM;
     let lx = GUTTER + 4.0 * RAIL + 10.0;
     let measure = w0 - lx - 4.0 - 2.0 * BOX_PAD;
-    let mut chosen: Vec<(usize, Kind)> = lit
-        .iter()
-        .map(|&i| {
-            (
-                i,
-                if Some(i) == anchor {
-                    Kind::Anchor
-                } else {
-                    Kind::Lit
-                },
-            )
-        })
-        .collect();
+    let mut chosen = lit_kinds(lit, anchor);
     let n_lit = chosen.len();
     let room = 5usize.saturating_sub(n_lit).min(scene.max_context);
     chosen.extend(context.iter().take(room).map(|&i| (i, Kind::Context)));

@@ -295,30 +295,40 @@ mod real {
     use std::path::Path;
 
     #[test]
-    fn every_scene_of_the_real_content_is_legible_at_every_size_of_both_shapes() {
-        let b = crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let p = plan(&b);
-        let all: Vec<&Scene> = p
-            .steps
-            .iter()
-            .chain(p.views.iter().map(|(s, _)| s))
-            .collect();
-        assert!(all.len() > 10);
-        for s in all {
-            for class in Class::ALL {
-                let l = layout(class, &p.axis, &p.items, &p.marks, s);
-                assert!(
-                    l.unplaced.is_empty(),
-                    "{} {class:?}: no room for {:?}",
-                    s.id,
-                    l.unplaced
-                        .iter()
-                        .map(|&i| &p.items[i].title)
-                        .collect::<Vec<_>>()
-                );
-                for (w, h) in sizes(class) {
-                    check(&l, &p.marks, w, h, &s.id);
+    fn every_scene_of_the_real_content_and_the_fixture_is_legible_at_every_size_of_both_shapes() {
+        for dir in ["../content", "../tests/fixtures/mini"] {
+            let b = crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let p = plan(&b);
+            let all: Vec<&Scene> = p
+                .steps
+                .iter()
+                .chain(p.views.iter().map(|(s, _)| s))
+                .collect();
+            assert!(all.len() > 2, "{dir}");
+            for s in all {
+                for class in Class::ALL {
+                    let l = layout(class, &p.axis, &p.items, &p.marks, s);
+                    assert!(
+                        l.unplaced.is_empty(),
+                        "{dir} {} {class:?}: no room for {:?}",
+                        s.id,
+                        l.unplaced
+                            .iter()
+                            .map(|&i| &p.items[i].title)
+                            .collect::<Vec<_>>()
+                    );
+                    for &i in &s.highlight {
+                        assert!(
+                            l.labels.iter().any(|x| x.item == i),
+                            "{dir} {} {class:?}: lit {:?} is not named",
+                            s.id,
+                            p.items[i].title
+                        );
+                    }
+                    for (w, h) in sizes(class) {
+                        check(&l, &p.marks, w, h, &s.id);
+                    }
                 }
             }
         }

@@ -31,21 +31,34 @@ print(json.dumps({n: load(f"{n}.toml") for n in ("essay", "timeline", "diagram",
 }
 
 /**
- * What the content says step i shows: the instrument on stage, its scene (the step's id), and
- * what is lit: the timeline's highlighted events, or the diagram's highlighted factors (the
- * stage's new factors when the step names none). Other instruments (the map) are checked by
- * their view and scene only.
+ * What the content says step i shows: the instrument on stage, its scene (sceneOf), and what is
+ * lit: the timeline's highlighted events, or the diagram's highlighted factors (the stage's new
+ * factors when the step names none). Other instruments (the map) are checked by their view and
+ * scene only.
  */
 export function expectedStage(content, i) {
   const step = content.steps[i];
   const g = step.graphic;
-  const want = { step: i, id: step.id, view: g.view, scene: step.id };
+  const want = { step: i, id: step.id, view: g.view, scene: sceneOf(content, step) };
   if (g.view === 'timeline') want.lit = [...(g.highlight ?? [])].sort();
   if (g.view === 'diagram') {
     const adds = content.diagram.stage.find((st) => st.id === g.stage)?.adds ?? [];
     want.lit = [...(g.highlight?.length ? g.highlight : adds)].sort();
   }
   return want;
+}
+
+/**
+ * The scene a step puts its instrument in, as docs/ARCHITECTURE.md defines it: the step's id for
+ * the timeline and the diagram; for the map, its line's id, followed by the places it lights
+ * (joined by dots) when they are not the line's own.
+ */
+export function sceneOf(content, step) {
+  const g = step.graphic;
+  if (g.view !== 'map') return step.id;
+  const own = content.map?.line?.find((l) => l.id === g.line)?.highlight ?? [];
+  const given = g.highlight ?? [];
+  return given.length && given.join() !== own.join() ? [g.line, ...given].join('.') : g.line;
 }
 
 /** Serves `dist` under `/explainer/` (a sub-path, as most hosts would) with compression. */
@@ -178,7 +191,7 @@ export async function expectStage(s, content, i, where, timeout = 3000) {
 /** Each instrument's scene at step i: the last step so far that showed it, or its opening scene. */
 export function expectedScenes(content, i, openings) {
   const scenes = { ...openings };
-  for (const step of content.steps.slice(0, i + 1)) scenes[step.graphic.view] = step.id;
+  for (const step of content.steps.slice(0, i + 1)) scenes[step.graphic.view] = sceneOf(content, step);
   return scenes;
 }
 
