@@ -9,7 +9,7 @@ use crate::reader::Reader;
 use crate::scope::{effect, owned};
 use crate::scroll::Scroll;
 use explainer_model::decimal;
-use explainer_model::route::{Route, Widget, Q_OFF};
+use explainer_model::route::{self, Route, Widget, Q_OFF};
 use explainer_model::story::{frame, index_of, Inst, StepView};
 use explainer_web::diagram::Diagram;
 use explainer_web::dom::{self, Scope};
@@ -270,6 +270,26 @@ fn stage(
         if let Some(t) = target {
             ev.prevent_default();
             scroll.go_to(t, reader.smooth());
+        }
+    });
+
+    // A link within the page (the contents, a chapter, a step) moves the story there at once,
+    // as the address does on load: the browser's own jump does not land a chapter on its first
+    // step.
+    let pg = page.clone();
+    scope.listen(&dom::window(), "hashchange", move |_: web_sys::Event| {
+        let (search, hash) = dom::location();
+        let Some(t) = route::parse_on(Widget::Essay, &search, &hash).target else {
+            return;
+        };
+        let ids: Vec<&str> = pg.steps.iter().map(|x| x.id.as_str()).collect();
+        let ch: Vec<(&str, usize)> = pg
+            .chapters
+            .iter()
+            .map(|(id, i)| (id.as_str(), *i))
+            .collect();
+        if let Some(i) = index_of(&ids, &ch, &t) {
+            scroll.go_to(i, false);
         }
     });
 

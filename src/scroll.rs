@@ -20,11 +20,14 @@ pub struct Scroll {
 impl Scroll {
     /// Follows the page's steps (prerendered; they never change) while `scope` lives.
     pub fn attach(scope: &Scope, steps: Vec<HtmlElement>) -> Scroll {
+        // Not the first chapter's: its heading is near the fold when the page opens, and the
+        // stage keeps its opening picture until the reader reaches the first step.
         let heads = steps
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 e.previous_element_sibling()
-                    .filter(|h| h.class_list().contains("chapter-head"))
+                    .filter(|h| i > 0 && h.class_list().contains("chapter-head"))
             })
             .collect();
         let s = Scroll {
@@ -68,40 +71,42 @@ impl Scroll {
     /// Where the reader is in the page as laid out now.
     fn locate(self) -> ScrollPos {
         let (vw, vh) = dom::viewport();
-        let boxes: Vec<StepBox> = self.steps.with_value(|steps| {
-            self.heads.with_value(|heads| {
-                steps
-                    .iter()
-                    .zip(heads)
-                    .map(|(e, h)| {
-                        let r = e.get_bounding_client_rect();
-                        StepBox {
-                            top: r.top(),
-                            bottom: r.bottom(),
-                        }
-                        .opened_by(h.as_ref().map(|h| h.get_bounding_client_rect().top()))
-                    })
-                    .collect()
-            })
-        });
+        let boxes: Vec<StepBox> = (0..self.len()).filter_map(|i| self.step_box(i)).collect();
         active_step(&boxes, vh * trigger_ratio(vw))
+    }
+
+    /// Step `i`'s box in the viewport, opened by its chapter's heading if it has one.
+    fn step_box(self, i: usize) -> Option<StepBox> {
+        let r = self
+            .steps
+            .with_value(|s| s.get(i).map(|e| e.get_bounding_client_rect()))?;
+        let head = self.heads.with_value(|h| {
+            h.get(i)
+                .and_then(Option::as_ref)
+                .map(|h| h.get_bounding_client_rect().top())
+        });
+        Some(
+            StepBox {
+                top: r.top(),
+                bottom: r.bottom(),
+            }
+            .opened_by(head),
+        )
     }
 
     pub fn len(self) -> usize {
         self.steps.with_value(|s| s.len())
     }
 
-    /// Scrolls so that step `i` sits just past the trigger line; the scroll itself then makes it
-    /// active, so the graphic never runs ahead of the text.
+    /// Scrolls so that step `i` (from its chapter's heading, if it opens one) sits just past the
+    /// trigger line; the scroll itself then makes it active, so the graphic never runs ahead of
+    /// the text.
     pub fn go_to(self, i: usize, smooth: bool) {
-        let Some(top) = self
-            .steps
-            .with_value(|s| s.get(i).map(|e| e.get_bounding_client_rect().top()))
-        else {
+        let Some(StepBox { top, .. }) = self.step_box(i) else {
             return;
         };
         let (vw, vh) = dom::viewport();
-        let y = scroll_target(top + dom::window().scroll_y().unwrap_or(0.0), vh, vw);
+        let y = scroll_target(top + dom::scroll_y(), vh, vw);
         let opts = web_sys::ScrollToOptions::new();
         opts.set_top(y);
         opts.set_behavior(if smooth {
@@ -110,5 +115,11 @@ impl Scroll {
             web_sys::ScrollBehavior::Instant
         });
         dom::window().scroll_to_with_scroll_to_options(&opts);
+        // A jump is measured at once, not on the next frame: until then the step it left is
+        // still the active one, and a resize in between (WebKit holds back frames in a
+        // cross-origin frame and sends its resize late) would take the reader back there.
+        if !smooth {
+            self.measure();
+        }
     }
 }

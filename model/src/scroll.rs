@@ -15,7 +15,9 @@ pub struct StepBox {
 impl StepBox {
     /// A chapter's heading opens its first step: that step's box starts at the heading, so the
     /// chapter's picture comes as its heading reaches the line, and a jump to the chapter (which
-    /// lands the heading just under a phone's pinned graphic, above the line) shows it.
+    /// lands the heading just under a phone's pinned graphic, above the line) shows it. (The
+    /// first chapter's heading does not: the page opens with it near the fold, on the opening
+    /// picture.)
     pub fn opened_by(self, heading_top: Option<f64>) -> StepBox {
         StepBox {
             top: heading_top.map_or(self.top, |h| h.min(self.top)),

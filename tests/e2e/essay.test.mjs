@@ -141,6 +141,28 @@ for (const engine of engines()) {
       }
     });
 
+    it('follows a link in the contents to a chapter: its first step on stage, its heading in view, on a phone and a desktop', async () => {
+      for (const [w, h] of [[375, 740], [1280, 800]]) {
+        const s = await browser.session({ width: w, height: h, reducedMotion: true });
+        await s.get(site.url);
+        await ready(s);
+        for (const ch of [content.essay.chapter[2], content.essay.chapter[1], content.essay.chapter.at(-1)]) {
+          await s.exec('document.querySelector(`.toc a[href="#${arguments[0]}"]`).click()', ch.id);
+          await waitStep(s, firstOf(ch), 5000);
+          await expectStage(s, content, firstOf(ch), `${w}px, contents → #${ch.id}`);
+          // The heading is on screen and not under the pinned picture.
+          const [top, bottom, covered] = await s.exec(
+            `const r = document.getElementById(arguments[0] + '-h').getBoundingClientRect();
+             const g = document.querySelector('.graphic').getBoundingClientRect();
+             const beside = g.left >= r.right || g.right <= r.left;
+             return [r.top, r.bottom, !beside && r.top < g.bottom];`,
+            ch.id,
+          );
+          assert.ok(top >= 0 && bottom <= h && !covered, `${w}px, #${ch.id}: heading at ${Math.round(top)}–${Math.round(bottom)} px, ${covered ? 'under the picture' : 'in view'}`);
+        }
+      }
+    });
+
     it('survives a reload in mid-page, a resize and an unknown fragment', async () => {
       const s = await browser.session({ width: 1280, height: 800 });
       await s.get(site.url);

@@ -159,7 +159,8 @@ for (const engine of engines()) {
       await s.get(`${site.url}diagram/?stage=inchon`);
       await s.waitFor('return document.documentElement.dataset.app === "live"', 15000);
       await (await s.find('.embed-code summary')).click();
-      const fields = await s.exec('return [...document.querySelectorAll(".embed-snippet")].map((d) => [d.querySelector("label").textContent, d.querySelector("textarea").value])');
+      // (The app writes the codes as the panel opens.)
+      const fields = await s.waitFor('const f = [...document.querySelectorAll(".embed-snippet")].map((d) => [d.querySelector("label").textContent, d.querySelector("textarea").value]); return f.every((x) => x[1]) && f', 3000);
       assert.deepEqual(fields.map((f) => f[0]), ['Iframe (sizes itself with the script)', 'Element and script', 'Link (paste into a CMS that reads oEmbed)']);
       assert.equal(fields[2][1], `${site.url}diagram/?stage=inchon`);
       assert.ok(fields[0][1].startsWith(`<iframe src="${site.url}diagram/?embed=1&amp;stage=inchon" title="`), fields[0][1]);

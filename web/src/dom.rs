@@ -251,6 +251,11 @@ pub fn viewport() -> (f64, f64) {
     (num(w.inner_width()), num(w.inner_height()))
 }
 
+/// How far the page is scrolled (0 where the engine cannot say).
+pub fn scroll_y() -> f64 {
+    window().scroll_y().unwrap_or(0.0)
+}
+
 pub fn root() -> Option<Element> {
     web_sys::window()?.document()?.document_element()
 }

@@ -76,7 +76,11 @@ export async function ready(s, timeout = 15000) {
      const y = scrollY; document.getElementById('story')?.scrollIntoView({ behavior: 'instant' }); return y;`,
   );
   const state = await s.waitFor('return document.documentElement.dataset.app', timeout);
-  if (y !== null) await s.exec('scrollTo({ top: arguments[0], behavior: "instant" })', y);
+  if (y !== null) {
+    await s.exec('scrollTo({ top: arguments[0], behavior: "instant" })', y);
+    // The stage follows a scroll on the next frames: let it, before anything reads it.
+    await s.execAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))');
+  }
   if (state !== 'live') {
     throw new Error(`the app did not start (data-app="${state}") at ${await s.url()}: ${JSON.stringify(await s.browserLogs())}`);
   }
