@@ -42,6 +42,19 @@ struct Page {
     chapters: Vec<(String, usize)>,
 }
 
+impl Page {
+    /// The step a fragment names: a step's id, or a chapter's (its first step).
+    fn step_named(&self, id: &str) -> Option<usize> {
+        let ids: Vec<&str> = self.steps.iter().map(|x| x.id.as_str()).collect();
+        let ch: Vec<(&str, usize)> = self
+            .chapters
+            .iter()
+            .map(|(id, i)| (id.as_str(), *i))
+            .collect();
+        index_of(&ids, &ch, id)
+    }
+}
+
 pub fn attach(route: Route) {
     let scope = owned();
     let Some(panel) = dom::find(None, ".graphic .panel") else {
@@ -81,13 +94,7 @@ pub fn attach(route: Route) {
     // the page (the chronology, the sources) are left to the browser.
     let mut notes = route.notes.clone();
     let target = route.target.as_deref().and_then(|t| {
-        let ids: Vec<&str> = page.steps.iter().map(|x| x.id.as_str()).collect();
-        let ch: Vec<(&str, usize)> = page
-            .chapters
-            .iter()
-            .map(|(id, i)| (id.as_str(), *i))
-            .collect();
-        let found = index_of(&ids, &ch, t);
+        let found = page.step_named(t);
         if found.is_none() && dom::by_id(t).is_none() {
             notes.push(format!(
                 "There is no step called “{t}” in this explainer; showing it from the start."
@@ -282,21 +289,15 @@ fn stage(
         let Some(t) = route::parse_on(Widget::Essay, &search, &hash).target else {
             return;
         };
-        let ids: Vec<&str> = pg.steps.iter().map(|x| x.id.as_str()).collect();
-        let ch: Vec<(&str, usize)> = pg
-            .chapters
-            .iter()
-            .map(|(id, i)| (id.as_str(), *i))
-            .collect();
-        if let Some(i) = index_of(&ids, &ch, &t) {
+        if let Some(i) = pg.step_named(&t) {
             scroll.go_to(i, false);
         }
     });
 
-    // The host page's fragment, passed on by the embed loader, opens a step too.
-    let ids: Vec<String> = page.steps.iter().map(|x| x.id.clone()).collect();
+    // The host page's fragment, passed on by the embed loader, opens a step (or chapter) too.
+    let pg = page.clone();
     bridge.on_goto(&scope, move |t| {
-        if let Some(i) = ids.iter().position(|x| x == t) {
+        if let Some(i) = pg.step_named(t) {
             scroll.go_to(i, reader.smooth());
         }
     });
