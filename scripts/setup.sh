@@ -41,8 +41,10 @@ if [[ "$(version_of wasm-bindgen)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; t
 fi
 
 # --- Debian packages ---------------------------------------------------------
-# fonts-dejavu-core: the faces the social cards are set in (model/src/render/card.rs).
-apt_wanted=(chromium chromium-driver brotli fonts-dejavu-core)
+# fonts-dejavu-core: the faces the social cards are set in (model/src/render/card.rs);
+# fonts-noto-cjk: the Korean and Chinese editions' cards, and their pages in the browser tests
+# (the pages name system fonts only).
+apt_wanted=(chromium chromium-driver brotli fonts-dejavu-core fonts-noto-cjk)
 if [[ "$ALL_ENGINES" != 0 ]]; then
   apt_wanted+=(firefox-esr xvfb webkit2gtk-driver)
 fi

@@ -1,22 +1,24 @@
-//! The content an explainer is made of, as plain data.
-//!
-//! Strings and lists are `Cow<'static, _>` so that the same types serve twice: filled from TOML at
-//! build time (owned), and baked into the browser build as `static` data (borrowed), with no
-//! parser shipped to readers.
+//! The content an explainer is made of, as plain data: what its TOML files say, checked by the
+//! loader (`crate::load`). The engine knows nothing about any one story: the cast, the lanes, the
+//! map's region and every word of the interface come from here or from the words table.
 
+use crate::cast::Cast;
 use crate::date::DateSpan;
 use serde::Deserialize;
-use std::borrow::Cow;
 
-pub type Text = Cow<'static, str>;
-pub type List<T> = Cow<'static, [T]>;
+pub type Text = String;
+pub type List<T> = Vec<T>;
 
-/// One explainer: the essay's steps, the timeline and the decision diagram.
-#[derive(Clone, Debug, Deserialize)]
+/// One explainer in one language: the essay's steps and whichever instruments it has.
+#[derive(Clone, Debug)]
 pub struct Bundle {
     pub essay: Essay,
-    pub timeline: Timeline,
-    pub diagram: Diagram,
+    pub cast: Cast,
+    pub timeline: Option<Timeline>,
+    pub diagram: Option<Diagram>,
+    pub map: Option<crate::map::Map>,
+    /// How this edition names things, where that needs saying (editions only).
+    pub glossary: Vec<Term>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -53,7 +55,11 @@ pub struct Correction {
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub id: Text,
+    /// The language the content is written in (BCP 47: `en`).
     pub lang: Text,
+    /// Other editions, each a translation in `editions/<tag>/` (BCP 47 tags: `ko`, `zh-Hans`).
+    #[serde(default)]
+    pub editions: List<Text>,
     pub title: Text,
     pub standfirst: Text,
     pub byline: Text,
@@ -67,6 +73,12 @@ pub struct Meta {
     /// The original essay's author, when the source names one; empty says "no author is named".
     #[serde(default)]
     pub credit_author: Text,
+    /// The language of the original essay (its title is marked with it on other editions' pages).
+    #[serde(default)]
+    pub credit_lang: Text,
+    /// An edition's own rendering of the original's title, shown after it (editions only).
+    #[serde(skip)]
+    pub credit_title_local: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -82,7 +94,7 @@ pub struct Chapter {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: Text,
-    /// The step's prose. Empty in the browser build: the prose ships once, in the prerendered HTML.
+    /// The step's prose.
     pub text: Text,
     /// What the graphic shows at this step, in one sentence, for screen readers and stills.
     pub summary: Text,
@@ -133,11 +145,35 @@ pub enum Graphic {
     },
 }
 
+impl Graphic {
+    pub fn inst(&self) -> crate::story::Inst {
+        match self {
+            Graphic::Timeline { .. } => crate::story::Inst::Timeline,
+            Graphic::Diagram { .. } => crate::story::Inst::Diagram,
+            Graphic::Map { .. } => crate::story::Inst::Map,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {
+    /// The lanes events sit in, top to bottom (wide) or left to right (narrow).
+    #[serde(default)]
+    pub lane: List<Lane>,
     pub era: List<Era>,
     pub event: List<Event>,
+}
+
+/// One of the timeline's lanes: where an event happened, or whose story it is.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    pub id: Text,
+    /// Its name on the wide plot's band ("Taiwan Strait").
+    pub name: Text,
+    /// Its short name in the narrow plot's key ("Strait").
+    pub key: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -156,9 +192,10 @@ pub struct Event {
     pub date: DateSpan,
     pub title: Text,
     pub text: Text,
-    pub actors: List<Actor>,
-    /// Where it happened: the timeline's lane (required).
-    pub place: Place,
+    /// Actor ids of `cast.toml`; the first gives the mark its hue and shape.
+    pub actors: List<Text>,
+    /// The lane's id.
+    pub lane: Text,
     /// The essay does not mention it: the explainer's addition (its source says where it is from).
     #[serde(default)]
     pub added: bool,
@@ -166,6 +203,9 @@ pub struct Event {
     #[serde(default)]
     pub dispute: Text,
     pub source: Source,
+    /// A source in the edition's language (editions only).
+    #[serde(skip)]
+    pub also: Option<Source>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -173,102 +213,6 @@ pub struct Event {
 pub struct Source {
     pub title: Text,
     pub url: Text,
-}
-
-/// Where an event happened: the timeline's four lanes, from the strait to the capitals.
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Place {
-    Strait,
-    #[default]
-    Mainland,
-    Korea,
-    World,
-}
-
-impl Place {
-    pub const ALL: [Place; 4] = [Place::Strait, Place::Mainland, Place::Korea, Place::World];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Place::Strait => "Taiwan Strait",
-            Place::Mainland => "Mainland China",
-            Place::Korea => "Korea",
-            Place::World => "Washington, Moscow, UN",
-        }
-    }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Place::Strait => "strait",
-            Place::Mainland => "mainland",
-            Place::Korea => "korea",
-            Place::World => "world",
-        }
-    }
-}
-
-/// The parties of the story. Each has one hue and one shape, used alike in every graphic.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Actor {
-    #[serde(rename = "PRC")]
-    Prc,
-    #[serde(rename = "USSR")]
-    Ussr,
-    #[serde(rename = "DPRK")]
-    Dprk,
-    #[serde(rename = "ROK")]
-    Rok,
-    #[serde(rename = "US/UN")]
-    UsUn,
-    #[serde(rename = "ROC")]
-    Roc,
-}
-
-impl Actor {
-    pub const ALL: [Actor; 6] = [
-        Actor::Prc,
-        Actor::Ussr,
-        Actor::Dprk,
-        Actor::Rok,
-        Actor::UsUn,
-        Actor::Roc,
-    ];
-
-    /// The short name shown on labels and filters.
-    pub fn code(self) -> &'static str {
-        match self {
-            Actor::Prc => "PRC",
-            Actor::Ussr => "USSR",
-            Actor::Dprk => "DPRK",
-            Actor::Rok => "ROK",
-            Actor::UsUn => "US/UN",
-            Actor::Roc => "ROC",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Actor::Prc => "People's Republic of China",
-            Actor::Ussr => "Soviet Union",
-            Actor::Dprk => "North Korea",
-            Actor::Rok => "South Korea",
-            Actor::UsUn => "United States and UN command",
-            Actor::Roc => "Republic of China (Taiwan)",
-        }
-    }
-
-    /// A CSS-safe token: the stylesheet maps it to the actor's hue and the graphics to its shape.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Actor::Prc => "prc",
-            Actor::Ussr => "ussr",
-            Actor::Dprk => "dprk",
-            Actor::Rok => "rok",
-            Actor::UsUn => "us",
-            Actor::Roc => "roc",
-        }
-    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -317,8 +261,8 @@ pub struct Factor {
     pub toward: Text,
     /// 1 (slight) to 5 (decisive): the explainer's reading of the essay, not a measurement.
     pub strength: u8,
-    /// Whose move created the pressure: its colour and glyph in the ledger (required).
-    pub actor: Actor,
+    /// Whose move created the pressure (an actor id): its colour and glyph in the ledger.
+    pub actor: Text,
     /// The essay does not name it: the explainer's addition (then `source` is required).
     #[serde(default)]
     pub added: bool,
@@ -339,6 +283,23 @@ pub struct Stage {
     pub adds: List<Text>,
 }
 
+/// One entry of an edition's glossary: how it writes a name, and where usage differs.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The name in the original language.
+    pub en: Text,
+    /// The name as this edition writes it.
+    pub local: Text,
+    /// Who calls it what, where usage is contested (Beijing, Taipei, Seoul, Pyongyang); or why
+    /// this form was chosen.
+    #[serde(default)]
+    pub note: Text,
+    /// Usage differs between the parties: the page says so beside the name.
+    #[serde(default)]
+    pub contested: bool,
+}
+
 impl Bundle {
     pub fn steps(&self) -> impl Iterator<Item = (&Chapter, &Step)> + '_ {
         self.essay
@@ -348,10 +309,35 @@ impl Bundle {
     }
 
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.timeline.event.iter().find(|e| e.id == id)
+        self.timeline.as_ref()?.event.iter().find(|e| e.id == id)
     }
 
     pub fn stage_index(&self, id: &str) -> Option<usize> {
-        self.diagram.stage.iter().position(|s| s.id == id)
+        self.diagram.as_ref()?.stage.iter().position(|s| s.id == id)
+    }
+
+    /// The instruments this explainer has, in the engine's order.
+    pub fn instruments(&self) -> Vec<crate::story::Inst> {
+        use crate::story::Inst;
+        let mut v = Vec::new();
+        if self.timeline.is_some() {
+            v.push(Inst::Timeline);
+        }
+        if self.diagram.is_some() {
+            v.push(Inst::Diagram);
+        }
+        if self.map.is_some() {
+            v.push(Inst::Map);
+        }
+        v
+    }
+
+    pub fn has(&self, inst: crate::story::Inst) -> bool {
+        self.instruments().contains(&inst)
+    }
+
+    /// The language the pages of this bundle are written in.
+    pub fn lang(&self) -> &str {
+        &self.essay.meta.lang
     }
 }

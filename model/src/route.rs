@@ -130,8 +130,21 @@ pub struct Route {
     pub off: Vec<String>,
     /// The secret WordPress gave this frame (`#?secret=…`), to be sent back with its height.
     pub secret: Option<String>,
-    /// What was ignored, in words a reader can act on.
-    pub notes: Vec<String>,
+    /// What was ignored: the page says it in its own language (`contract::PageWords`).
+    pub notes: Vec<Note>,
+}
+
+/// Something in the address that could not be followed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// An id that is not a valid name (shown as given, cut to 40 characters).
+    BadId(String),
+    UnknownWidget(String),
+    UnknownTheme(String),
+    /// The page has no step, event, stage or line of that id.
+    NoTarget(String),
+    /// The diagram has no factor of that id to switch off.
+    NoFactor(String),
 }
 
 /// Decodes `%xx` escapes and `+`; invalid escapes are kept as written.
@@ -179,7 +192,7 @@ pub fn percent_encode(s: &str) -> String {
         .collect()
 }
 
-fn clean_id(raw: &str, notes: &mut Vec<String>) -> Option<String> {
+fn clean_id(raw: &str, notes: &mut Vec<Note>) -> Option<String> {
     let id = percent_decode(raw).trim().to_string();
     if id.is_empty() {
         None
@@ -190,10 +203,7 @@ fn clean_id(raw: &str, notes: &mut Vec<String>) -> Option<String> {
     {
         Some(id.to_ascii_lowercase())
     } else {
-        let shown: String = id.chars().take(40).collect();
-        notes.push(format!(
-            "The address names “{shown}”, which is not a valid step name; showing the start."
-        ));
+        notes.push(Note::BadId(id.chars().take(40).collect()));
         None
     }
 }
@@ -218,20 +228,17 @@ pub fn parse_on(page: Widget, search: &str, hash: &str) -> Route {
         match k.as_str() {
             Q_WIDGET => match Widget::parse(&v) {
                 Some(w) => r.widget = w,
-                None => r.notes.push(format!(
-                    "Unknown widget “{}”; showing the {}.",
-                    v.chars().take(30).collect::<String>(),
-                    page.as_str()
-                )),
+                None => r
+                    .notes
+                    .push(Note::UnknownWidget(v.chars().take(30).collect())),
             },
             Q_THEME => match v.as_str() {
                 "light" => r.theme = Theme::Light,
                 "dark" => r.theme = Theme::Dark,
                 "auto" | "" => r.theme = Theme::Auto,
-                other => r.notes.push(format!(
-                    "Unknown theme “{}”; following the system.",
-                    other.chars().take(30).collect::<String>()
-                )),
+                other => r
+                    .notes
+                    .push(Note::UnknownTheme(other.chars().take(30).collect())),
             },
             Q_EMBED => r.embed = embed_value(&v),
             Q_OFF => {

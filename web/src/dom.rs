@@ -17,6 +17,41 @@ thread_local! {
     /// Listeners, frames, timers and observers alive now, shown on `<html data-live>` for tests
     /// and debugging: after a part of the page is torn down, the count must come back down.
     static LIVE: Cell<i32> = const { Cell::new(0) };
+    /// Instruments and stages alive now (objects, not registrations), shown on
+    /// `<html data-alive>`: an object kept alive by a cycle after its owner went keeps it up.
+    static ALIVE: Cell<i32> = const { Cell::new(0) };
+}
+
+/// Held by every instrument and stage while it lives: counts it on `<html data-alive>`.
+pub struct Alive(());
+
+impl Alive {
+    pub fn new() -> Alive {
+        alive(1);
+        Alive(())
+    }
+}
+
+impl Default for Alive {
+    fn default() -> Alive {
+        Alive::new()
+    }
+}
+
+impl Drop for Alive {
+    fn drop(&mut self) {
+        alive(-1);
+    }
+}
+
+fn alive(delta: i32) {
+    let n = ALIVE.with(|l| {
+        l.set(l.get() + delta);
+        l.get()
+    });
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-alive", &n.to_string());
+    }
 }
 
 fn count(delta: i32) {
@@ -235,6 +270,23 @@ pub fn replace_address(search: &str, fragment: Option<&str>) {
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+    follow_languages(search, &want_hash);
+}
+
+/// Keeps the language control's links at the reader's place: the same query and fragment on
+/// the same page of the other editions (the ids are the same in every edition).
+pub fn follow_languages(search: &str, hash: &str) {
+    for a in find_all(None, "a[data-lang-link]") {
+        let base = match a.get_attribute("data-base") {
+            Some(b) => b,
+            None => {
+                let b = attr(&a, "href");
+                set_attr(&a, "data-base", Some(&b));
+                b
+            }
+        };
+        set_attr(&a, "href", Some(&[base.as_str(), search, hash].concat()));
+    }
 }
 
 pub fn media_matches(query: &str) -> bool {
@@ -339,7 +391,7 @@ pub fn set_var(el: &Element, name: &str, value: Option<&str>) {
 }
 
 /// Whether a key event should be left alone: modifiers held, or typed into a form control.
-pub fn key_is_not_ours(ev: &web_sys::KeyboardEvent) -> bool {
+pub fn leave_key_alone(ev: &web_sys::KeyboardEvent) -> bool {
     let in_control = target_el(ev)
         .is_some_and(|el| matches!(el.tag_name().as_str(), "SELECT" | "INPUT" | "TEXTAREA"));
     ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || in_control
@@ -355,8 +407,21 @@ pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<Element> {
     target_el(ev)?.closest(selector).ok().flatten()
 }
 
-/// Shows notes about an address that could not be followed where the reader will see them.
-pub fn notices(notes: &[String], before: &Element) {
+/// The words the page's app may say (`contract::PageWords`), from its `<main>`.
+pub fn page_words() -> explainer_model::contract::PageWords {
+    let main = find(None, explainer_model::contract::MAIN);
+    explainer_model::contract::PageWords::read(|k| main.as_ref().map(|m| attr(m, k)).unwrap_or_default())
+}
+
+/// Shows notes about an address that could not be followed where the reader will see them, in
+/// the page's words.
+pub fn notices(notes: &[explainer_model::route::Note], before: &Element) {
+    let words = page_words();
+    let notes: Vec<String> = notes.iter().map(|n| words.note(n)).collect();
+    notice_texts(&notes, before)
+}
+
+fn notice_texts(notes: &[String], before: &Element) {
     if notes.is_empty() {
         return;
     }

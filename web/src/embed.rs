@@ -12,13 +12,11 @@
 //! on our own site is passed to WordPress's `link` message, which opens it in the host's window.
 
 use crate::dom::{self, Scope};
-use explainer_model::route::{percent_encode, widget_href, Theme, Widget};
-use explainer_model::share::{iframe_code, script_code};
+use explainer_model::route::{Widget, Q_OFF};
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 type Goto = Box<dyn Fn(&str)>;
@@ -192,17 +190,44 @@ impl Bridge {
         }
     }
 
-    /// Tells the parent what the reader is looking at (a step, `event-…` or `stage-…`).
-    pub fn report_state(&self, target: &str) {
-        if !self.0.embedded {
-            return;
+    /// Where the reader is, said once: `target` is a step, event, stage or line id (None: the
+    /// page's start) and `off` the what-if switches. Embedded, it goes to the page around us
+    /// (`explainer:state` with the fragment, `stage-inchon`); otherwise into the address (the
+    /// fragment, and `?off=` beside the host's own query keys), without a history entry. Either
+    /// way the language control follows.
+    pub fn report(&self, target: Option<&str>, off: &[String]) {
+        let spec = self.0.widget.spec();
+        let fragment = target.map(|t| [spec.prefix, t].concat());
+        let (search, _) = dom::location();
+        let mut kept: Vec<String> = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| {
+                let k = p.split('=').next().unwrap_or("");
+                !p.is_empty() && k != Q_OFF && k != spec.key
+            })
+            .map(String::from)
+            .collect();
+        if !off.is_empty() {
+            kept.push([Q_OFF, "=", &off.join(",")].concat());
         }
-        post(&object(&[
-            ("type", "explainer:state".into()),
-            ("widget", JsValue::from_str(self.0.widget.as_str())),
-            ("target", target.into()),
-        ]));
-        self.report_height();
+        let search = if kept.is_empty() {
+            String::new()
+        } else {
+            ["?", &kept.join("&")].concat()
+        };
+        if self.0.embedded {
+            post(&object(&[
+                ("type", "explainer:state".into()),
+                ("widget", JsValue::from_str(self.0.widget.as_str())),
+                ("target", fragment.as_deref().unwrap_or("").into()),
+            ]));
+            self.report_height();
+            let hash = fragment.map(|f| ["#", &f].concat()).unwrap_or_default();
+            dom::follow_languages(&search, &hash);
+        } else {
+            dom::replace_address(&search, fragment.as_deref());
+        }
     }
 }
 
@@ -216,138 +241,3 @@ fn leaves_for(a: &Element) -> Option<String> {
     (get(a, "origin") == get(&here, "origin") && page(&href) != page(&now)).then_some(href)
 }
 
-/// The essay's folder as an absolute address: where every widget's address starts.
-pub fn site_base(page: Widget) -> String {
-    let loc = dom::window().location();
-    let path = loc.pathname().unwrap_or_default();
-    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
-    let dir = [dir, "/"].concat();
-    let dir = dir.strip_suffix(page.spec().dir).unwrap_or(&dir);
-    format!("{}{}", loc.origin().unwrap_or_default(), dir)
-}
-
-/// What to embed: a widget, where it starts, and the what-if switches off.
-pub type Choice = (Widget, Option<String>, Vec<String>);
-
-thread_local! {
-    /// Takes a refused clipboard write, which would otherwise be an unhandled rejection.
-    static REFUSED: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
-}
-
-/// The Embed panel: ready-to-paste code for what the reader is looking at.
-#[derive(Clone)]
-pub struct Panel(Rc<PanelInner>);
-
-struct PanelInner {
-    details: Element,
-    base: String,
-    pick: Option<web_sys::HtmlSelectElement>,
-    areas: Vec<web_sys::HtmlTextAreaElement>,
-    page: Widget,
-    state: Box<dyn Fn(Widget) -> Choice>,
-}
-
-impl Panel {
-    pub fn attach(
-        scope: &Scope,
-        details: Element,
-        page: Widget,
-        state: impl Fn(Widget) -> Choice + 'static,
-    ) -> Panel {
-        let p = Panel(Rc::new(PanelInner {
-            base: site_base(page),
-            pick: dom::find(Some(&details), ".embed-pick select").and_then(|s| s.dyn_into().ok()),
-            areas: dom::find_all(Some(&details), "textarea")
-                .into_iter()
-                .filter_map(|a| a.dyn_into().ok())
-                .collect(),
-            details: details.clone(),
-            page,
-            state: Box::new(state),
-        }));
-        let me = p.clone();
-        scope.listen(&details, "toggle", move |_: web_sys::Event| me.refresh());
-        let me = p.clone();
-        scope.listen(&details, "change", move |_: web_sys::Event| me.refresh());
-        let me = p.clone();
-        scope.listen(&details, "click", move |ev: web_sys::Event| {
-            let Some(button) = dom::closest(&ev, "[data-copy]") else {
-                return;
-            };
-            let i: usize = dom::attr(&button, "data-copy").parse().unwrap_or(0);
-            if let Some(t) = me.0.areas.get(i) {
-                // The clipboard may be refused (a sandboxed frame, no permission, an old engine):
-                // the text is selected, and the refusal is no error.
-                t.select();
-                let copy = dom::window().navigator().clipboard().write_text(&t.value());
-                REFUSED.with(|f| {
-                    let _ = copy.catch(f);
-                });
-            }
-            button.set_text_content(Some("Copied"));
-        });
-        p
-    }
-
-    /// Writes the code for the current state, while the panel is open (the essay's state
-    /// changes at every step: nothing is written for a closed panel).
-    pub fn refresh(&self) {
-        let open = self
-            .0
-            .details
-            .dyn_ref::<web_sys::HtmlDetailsElement>()
-            .is_some_and(|d| d.open());
-        if !open {
-            return;
-        }
-        let chosen = self
-            .0
-            .pick
-            .as_ref()
-            .and_then(|s| Widget::parse(&s.value()))
-            .unwrap_or(self.0.page);
-        let (w, target, off) = (self.0.state)(chosen);
-        for (a, code) in self
-            .0
-            .areas
-            .iter()
-            .zip(codes(&self.0.base, w, target.as_deref(), &off))
-        {
-            a.set_value(&code);
-        }
-    }
-}
-
-/// The iframe code, the element-and-script code, and the page's link (for a CMS that reads
-/// oEmbed) for a widget in a state.
-pub fn codes(base: &str, w: Widget, target: Option<&str>, off: &[String]) -> [String; 3] {
-    let spec = w.spec();
-    let offs: Vec<&str> = off.iter().map(String::as_str).collect();
-    let at = |embed| {
-        let href = widget_href(w, target, &offs, Theme::Auto, embed);
-        [base, href.strip_prefix("./").unwrap_or(&href)].concat()
-    };
-    let script = script_code(base);
-    let mut attrs = String::new();
-    if let Some(t) = target {
-        attrs.push_str(&format!(" data-{}=\"{}\"", spec.key, percent_encode(t)));
-    }
-    if !off.is_empty() {
-        let ids: Vec<String> = off.iter().map(|o| percent_encode(o)).collect();
-        attrs.push_str(&format!(" data-off=\"{}\"", ids.join(",")));
-    }
-    let title = dom::document()
-        .query_selector("h1")
-        .ok()
-        .flatten()
-        .and_then(|h| h.text_content())
-        .unwrap_or_default();
-    [
-        iframe_code(w, &at(true), &title, base),
-        format!(
-            "<div data-explainer=\"{}\"{attrs}></div>\n{script}",
-            spec.name
-        ),
-        at(false),
-    ]
-}

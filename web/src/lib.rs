@@ -1,14 +1,19 @@
 //! The explainer's pages in the browser, without a framework runtime: each page is drawn at
-//! build time (the model's `render`), and these parts find what is there and make it live.
-//! The widgets' lean pages are built from this crate alone (`src/bin/`); the essay's Leptos app
-//! (the top-level crate) uses the same parts.
+//! build time (the model's `render`), and these parts find what is there and make it live,
+//! reading it through the typed page contract (`explainer_model::contract`).
+//! The widgets' lean pages are built from this crate alone (`src/bin/`, over `pages/`); the
+//! essay's Leptos app (the top-level crate) uses the same parts.
 
 pub mod boot;
 pub mod diagram;
 pub mod dom;
 pub mod embed;
+pub mod embed_panel;
+pub mod map;
+pub mod pages;
+pub mod scene;
 pub mod timeline;
-pub mod widgets;
+pub mod watchers;
 
 // A small allocator: the pages allocate little (ids, selectors, a few strings), and the
 // standard one is a fifth of a widget's wasm.

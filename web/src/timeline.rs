@@ -1,9 +1,13 @@
-//! The live timeline: the drawing is in the page; this lets a reader move between the events on
-//! show with the keyboard (one tab stop, arrows between marks), open an event's card (the
-//! chronology's own entry, so the words ship once) and close it again.
+//! The live timeline: the drawing is in the page; this shows its scenes (the scene player), and
+//! lets a reader move between the events on show with the keyboard (one tab stop, arrows between
+//! marks), open an event's card (the chronology's own entry, so the words ship once) and close
+//! it again.
 
 use crate::dom::{self, Scope};
-use std::cell::{Cell, RefCell};
+use crate::scene::Player;
+use crate::watchers::Watchers;
+use explainer_model::contract::{self, TimelineData};
+use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 
@@ -15,66 +19,49 @@ struct Mark {
     t: f64,
 }
 
-type OnSelect = Box<dyn Fn(Option<&str>)>;
-
 struct Inner {
-    inst: Element,
     marks: Vec<Mark>,
-    /// Each scene's window on the axis: (scene id, start, end).
-    windows: Vec<(String, f64, f64)>,
+    data: TimelineData,
+    player: Player,
     card: Option<HtmlElement>,
     /// The mark that holds the tab stop.
     focus: Cell<usize>,
     /// The event whose card is open.
     selected: Cell<Option<usize>>,
     /// Told of every change of the open event (the address, the embedding page).
-    on_select: RefCell<Option<OnSelect>>,
+    on_select: Watchers<Option<String>>,
+    _alive: dom::Alive,
 }
 
 #[derive(Clone)]
 pub struct Timeline(Rc<Inner>);
 
-/// A mark's place on the axis, from its inline `--t`.
-fn t_of(li: &Element) -> f64 {
-    dom::attr(li, "style")
-        .split(';')
-        .find_map(|d| d.trim().strip_prefix("--t:"))
-        .and_then(explainer_model::decimal::parse)
-        .unwrap_or(-1.0)
-}
-
 impl Timeline {
     /// Makes the timeline drawing `inst` live; `card` is where an event's details open.
     pub fn attach(scope: &Scope, inst: Element, card: Option<HtmlElement>) -> Timeline {
-        let marks: Vec<Mark> = dom::find_all(Some(&inst), ".ev")
+        let data = TimelineData::read(|k| dom::attr(&inst, k));
+        let marks: Vec<Mark> = dom::find_all(Some(&inst), contract::MARK)
             .into_iter()
-            .filter_map(|li| {
-                let button = dom::find(Some(&li), ".mk")?;
+            .enumerate()
+            .filter_map(|(i, li)| {
+                let button = dom::find(Some(&li), contract::MARK_BUTTON)?;
                 Some(Mark {
-                    id: dom::attr(&li, "data-id"),
-                    t: t_of(&li),
+                    id: dom::attr(&li, contract::A_ID),
+                    t: data.ts.get(i).copied().unwrap_or(-1.0),
                     li,
                     button,
                 })
             })
             .collect();
-        let windows = dom::attr(&inst, "data-windows")
-            .split_whitespace()
-            .filter_map(|w| {
-                let mut p = w.rsplitn(3, ':');
-                let t1 = explainer_model::decimal::parse(p.next()?)?;
-                let t0 = explainer_model::decimal::parse(p.next()?)?;
-                Some((p.next()?.to_string(), t0, t1))
-            })
-            .collect();
         let tl = Timeline(Rc::new(Inner {
-            inst: inst.clone(),
+            player: Player::attach(inst.clone()),
             marks,
-            windows,
+            data,
             card: card.clone(),
             focus: Cell::new(usize::MAX),
             selected: Cell::new(None),
-            on_select: RefCell::new(None),
+            on_select: Watchers::default(),
+            _alive: dom::Alive::new(),
         }));
         tl.refresh();
         // Clicks and keys, delegated to the list of marks, which the page hides from assistive
@@ -117,9 +104,34 @@ impl Timeline {
         tl
     }
 
-    /// Tells `f` of every change of the open event.
-    pub fn on_select(&self, f: impl Fn(Option<&str>) + 'static) {
-        *self.0.on_select.borrow_mut() = Some(Box::new(f));
+    /// Tells `f` of every change of the open event, for as long as `scope` lives.
+    pub fn on_select(&self, scope: &Scope, f: impl Fn(&Option<String>) + 'static) {
+        self.0.on_select.add(scope, f);
+    }
+
+    /// Shows scene `id` (false: the timeline has no such scene), keeping the tab stop and the
+    /// card on events on show.
+    pub fn show(&self, id: &str) -> bool {
+        let ok = self.0.player.show(id);
+        self.refresh();
+        ok
+    }
+
+    pub fn scene(&self) -> String {
+        self.0.player.scene()
+    }
+
+    /// The scenes' windows: (scene id, start, end) on the axis.
+    pub fn windows(&self) -> Vec<(String, f64, f64)> {
+        self.0
+            .data
+            .scenes
+            .ids()
+            .map(|id| {
+                let (a, b) = self.0.data.window(id);
+                (id.to_string(), a, b)
+            })
+            .collect()
     }
 
     fn index_of(&self, ev: &web_sys::Event) -> Option<usize> {
@@ -151,26 +163,19 @@ impl Timeline {
         }
         let id = i.and_then(|s| self.0.marks.get(s)).map(|m| {
             dom::set_attr(&m.button, "aria-expanded", Some("true"));
-            m.id.as_str()
+            m.id.clone()
         });
         if let Some(card) = &self.0.card {
-            show_card(card, id);
+            show_card(card, id.as_deref());
         }
         if was != i {
-            if let Some(f) = self.0.on_select.borrow().as_ref() {
-                f(id);
-            }
+            self.0.on_select.tell(&id);
         }
     }
 
-    /// The window on show: the scene's, as the page lists them.
+    /// The window on show: the scene's, as the page carries it.
     fn window(&self) -> (f64, f64) {
-        let scene = dom::attr(&self.0.inst, "data-scene");
-        self.0
-            .windows
-            .iter()
-            .find(|(id, _, _)| *id == scene)
-            .map_or((0.0, 1.0), |&(_, a, b)| (a, b))
+        self.0.data.window(&self.0.player.scene())
     }
 
     fn in_view(&self, i: usize, (a, b): (f64, f64)) -> bool {
@@ -290,8 +295,12 @@ fn show_card(card: &HtmlElement, id: Option<&str>) {
     let entry = id.and_then(|id| dom::by_id(&["event-", id].concat()));
     match entry {
         Some(li) => {
+            // The close button's name is the page's: the card carries it.
+            let label = dom::attr(card, "data-close");
             card.set_inner_html(&[
-                r#"<button type="button" class="chip close" aria-label="Close the details">×</button><article class="ev-card-body">"#,
+                r#"<button type="button" class="chip close" aria-label=""#,
+                &label.replace('"', "&quot;"),
+                r#"">×</button><article class="ev-card-body">"#,
                 &li.inner_html(),
                 "</article>",
             ]

@@ -1,99 +1,267 @@
-//! Build step (a Trunk pre-build hook): validates the content and writes every page's prerendered
-//! HTML, which the page templates inline. Exits non-zero with `file:line: problem` lines on bad
-//! content.
+//! The build's page writer, in two steps.
 //!
-//! usage: pages [CONTENT_DIR] [OUT_DIR]   (defaults: $EXPLAINER_CONTENT or content, target/pages)
-//! Writes OUT_DIR/<page>/head.html and body.html for the essay and each widget, and what a link
-//! to the page is shared with: oembed.json and card.png (from card.svg). The public address in
-//! them is $EXPLAINER_PUBLIC_URL (default http://127.0.0.1:8080/, where scripts/serve.sh serves).
+//! `pages [CONTENT_DIR] [OUT_DIR]` (Trunk's pre-build hook; defaults `$EXPLAINER_CONTENT` or
+//! `content`, and `target/pages`): checks the content and writes every page of every edition as
+//! a whole document into `OUT_DIR/site/`, with what goes beside each page (its stills, its oEmbed
+//! response, its social card) and the engine's stylesheet of the essay's instruments; and
+//! `OUT_DIR/widgets.txt`, the widget pages this explainer has (one per instrument), whose apps
+//! the post-build hook builds. Bad content stops it with `file:line: problem` lines.
+//!
+//! `pages assemble STAGING_DIR [OUT_DIR]` (the post-build hook, after the apps are built):
+//! copies the site into Trunk's staging folder, fills in each page's app addresses, and writes
+//! the Content Security Policy that serves them all (`_headers`, `csp.txt`).
+//!
+//! The public address in what is shared is `$EXPLAINER_PUBLIC_URL` (default
+//! http://127.0.0.1:8080/, where scripts/serve.sh serves).
 
 use explainer_model::load;
-use explainer_model::render::page::{essay, widget, Page, Site};
-use explainer_model::render::{card, share};
-use explainer_model::route::{Widget, WIDGETS};
+use explainer_model::render::{card, chrome, document, share, site::Site, widget};
+use explainer_model::route::Widget;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let content: PathBuf = args
-        .next()
-        .or_else(|| std::env::var("EXPLAINER_CONTENT").ok())
-        .unwrap_or_else(|| "content".into())
-        .into();
-    let out: PathBuf = args.next().unwrap_or_else(|| "target/pages".into()).into();
-    let all = match load::load_all(&content) {
-        Ok(c) => c,
-        Err(e) => {
-            eprint!("content errors:\n{e}");
-            return ExitCode::FAILURE;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("assemble") => {
+            let Some(staging) = args.get(1) else {
+                eprintln!("usage: pages assemble STAGING_DIR [OUT_DIR]");
+                return ExitCode::FAILURE;
+            };
+            let out = args.get(2).map_or("target/pages", String::as_str);
+            assemble(Path::new(staging), Path::new(out))
+        }
+        _ => {
+            let content: PathBuf = args
+                .first()
+                .cloned()
+                .or_else(|| std::env::var("EXPLAINER_CONTENT").ok())
+                .unwrap_or_else(|| "content".into())
+                .into();
+            let out: PathBuf = args.get(1).map_or("target/pages", String::as_str).into();
+            build(&content, &out)
         }
     };
-    let mut site = Site::with_map(&all.bundle, all.map.as_ref());
-    match std::env::var(share::PUBLIC_URL_VAR) {
-        Ok(v) if !v.trim().is_empty() => match share::public_base(&v) {
-            Ok(base) => site.base = base,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprint!("{e}");
+            if !e.ends_with('\n') {
+                eprintln!();
             }
-        },
-        _ => eprintln!(
-            "note: {} is not set: oEmbed responses and social cards name {} as the explainer's address",
-            share::PUBLIC_URL_VAR,
-            share::DEFAULT_BASE
-        ),
-    }
-    let mut faces = None;
-    for spec in WIDGETS {
-        let page: Page = match spec.widget {
-            Widget::Essay => essay(&site),
-            w => widget(&site, w),
-        };
-        let dir = out.join(spec.name);
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            eprintln!("cannot create {}: {e}", dir.display());
-            return ExitCode::FAILURE;
-        }
-        let svg = card::svg(&site, spec.widget);
-        let card_changed =
-            write_if_changed(&dir.join("card.svg"), &svg) || !dir.join(share::CARD_FILE).exists();
-        for (name, text) in [
-            ("head.html", page.head),
-            ("body.html", page.body),
-            (share::OEMBED_FILE, share::oembed_json(&site, spec.widget)),
-        ] {
-            write_if_changed(&dir.join(name), &text);
-        }
-        if card_changed {
-            let (faces, notes) =
-                faces.get_or_insert_with(|| card::fonts(Path::new(card::FONT_DIR)));
-            for n in notes.drain(..) {
-                eprintln!("warning: {n}");
-            }
-            let png = match card::png(&svg, faces, 32) {
-                Ok(png) => png,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            write_if_changed(&dir.join(share::CARD_FILE), png);
+            ExitCode::FAILURE
         }
     }
-    ExitCode::SUCCESS
 }
 
-/// Writes only on change, which keeps `trunk serve` from rebuilding in a loop; says whether it
-/// wrote. A file that cannot be written stops the build.
-fn write_if_changed(path: &Path, data: impl AsRef<[u8]>) -> bool {
-    let data = data.as_ref();
+/// A short hash of some bytes, for a file name that changes when its content does.
+fn short_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn build(content: &Path, out: &Path) -> Result<(), String> {
+    let all = load::load_all(content).map_err(|e| format!("content errors:\n{e}"))?;
+    for s in all.stale() {
+        eprintln!("warning: stale translation: {s}");
+    }
+    let base = match std::env::var(share::PUBLIC_URL_VAR) {
+        Ok(v) if !v.trim().is_empty() => share::public_base(&v)?,
+        _ => {
+            eprintln!(
+                "note: {} is not set: oEmbed responses, social cards and language alternates name {} as the explainer's address",
+                share::PUBLIC_URL_VAR,
+                share::DEFAULT_BASE
+            );
+            share::DEFAULT_BASE.to_string()
+        }
+    };
+    let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    // The essay's instruments' stylesheet, shared by every edition and cached across them.
+    let insts = all.original().bundle.instruments();
+    let inst_css = chrome::engine_css(false, &insts);
+    let css_name = format!("explainer-{}.css", short_hash(inst_css.as_bytes()));
+    files.insert(PathBuf::from(&css_name), inst_css.into_bytes());
+    files.insert(
+        PathBuf::from("embed.js"),
+        std::fs::read("public/embed.js").map_err(|e| format!("public/embed.js: {e}"))?,
+    );
+    let mut widgets: Vec<&str> = Vec::new();
+    let mut cards: Vec<(PathBuf, String, String)> = Vec::new();
+    for e in &all.editions {
+        let mut site = Site::of(&all, e);
+        site.base = base.clone();
+        for w in site.widgets() {
+            let dir = PathBuf::from(site.page_dir(w));
+            let page = widget::widget(&site, w);
+            let css_file = (w == Widget::Essay)
+                .then(|| document::relative(&site.page_dir(w), &css_name));
+            let html = document::document(&site, w, &page, css_file.as_deref());
+            files.insert(dir.join("index.html"), html.into_bytes());
+            for (name, bytes) in &page.files {
+                files.insert(dir.join(name), bytes.clone());
+            }
+            files.insert(
+                dir.join(share::OEMBED_FILE),
+                share::oembed_json(&site, w).into_bytes(),
+            );
+            cards.push((dir.join(share::CARD_FILE), card::svg(&site, w), site.lang.to_string()));
+            if w != Widget::Essay && !widgets.contains(&w.as_str()) {
+                widgets.push(w.as_str());
+            }
+        }
+    }
+    // Cards: drawn again only when their drawing changed (resvg takes a moment each).
+    let mut faces: Option<(Vec<Vec<u8>>, Vec<String>)> = None;
+    let mut cjk: Option<(Vec<Vec<u8>>, Vec<String>)> = None;
+    for (path, svg, lang) in cards {
+        let svg_path = out.join("cards").join(&path).with_extension("svg");
+        let png_path = out.join("cards").join(&path);
+        let same = std::fs::read_to_string(&svg_path).ok().as_deref() == Some(svg.as_str());
+        let png = match (same, std::fs::read(&png_path)) {
+            (true, Ok(png)) => png,
+            _ => {
+                let (f, notes) = faces.get_or_insert_with(|| card::fonts(Path::new(card::FONT_DIR)));
+                for n in notes.drain(..) {
+                    eprintln!("warning: {n}");
+                }
+                let mut all_faces = f.clone();
+                if explainer_model::lang::cjk(&lang) {
+                    let (c, notes) = cjk.get_or_insert_with(card::cjk_fonts);
+                    for n in notes.drain(..) {
+                        eprintln!("warning: {n}");
+                    }
+                    all_faces.extend(c.iter().cloned());
+                }
+                let png = card::png(&svg, &all_faces, 32)?;
+                write_if_changed(&svg_path, svg.as_bytes())?;
+                write_if_changed(&png_path, &png)?;
+                png
+            }
+        };
+        files.insert(path, png);
+    }
+    // The site: what changed is written, what is no longer made is removed.
+    let site_dir = out.join("site");
+    for (path, bytes) in &files {
+        write_if_changed(&site_dir.join(path), bytes)?;
+    }
+    remove_others(&site_dir, &site_dir, &files)?;
+    let list: String = widgets.iter().map(|w| format!("{w}\n")).collect();
+    write_if_changed(&out.join("widgets.txt"), list.as_bytes())?;
+    Ok(())
+}
+
+/// Removes files under `dir` that this build no longer makes.
+fn remove_others(root: &Path, dir: &Path, keep: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            remove_others(root, &p, keep)?;
+            let _ = std::fs::remove_dir(&p); // only when empty
+        } else if let Ok(rel) = p.strip_prefix(root) {
+            if !keep.contains_key(rel) {
+                std::fs::remove_file(&p).map_err(|e| format!("cannot remove {}: {e}", p.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes only on change, which keeps `trunk serve` from rebuilding in a loop.
+fn write_if_changed(path: &Path, data: &[u8]) -> Result<(), String> {
     if std::fs::read(path).ok().as_deref() == Some(data) {
-        return false;
+        return Ok(());
     }
-    if let Err(e) = std::fs::write(path, data) {
-        eprintln!("cannot write {}: {e}", path.display());
-        std::process::exit(1);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    true
+    std::fs::write(path, data).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The app files Trunk built for a page folder, from the marker its pattern writes
+/// (Trunk.toml's `pattern_script`): (js, wasm), relative to the staging root.
+fn app_files(staging: &Path, folder: &str) -> Result<(String, String), String> {
+    let index = staging.join(folder).join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("{}: {e} (was the app built?)", index.display()))?;
+    let marker = "name=\"explainer-app\" content=\"";
+    let at = html
+        .find(marker)
+        .ok_or_else(|| format!("{}: no explainer-app marker (Trunk.toml's pattern_script)", index.display()))?;
+    let rest = &html[at + marker.len()..];
+    let content = &rest[..rest.find('"').unwrap_or(0)];
+    let mut parts = content.split_whitespace();
+    let (Some(js), Some(wasm)) = (parts.next(), parts.next()) else {
+        return Err(format!("{}: the marker names no js and wasm", index.display()));
+    };
+    let strip = |s: &str| format!("{folder}{}", s.trim_start_matches("./"));
+    Ok((strip(js), strip(wasm)))
+}
+
+fn assemble(staging: &Path, out: &Path) -> Result<(), String> {
+    let site_dir = out.join("site");
+    let mut apps: BTreeMap<String, (String, String)> = BTreeMap::new();
+    apps.insert("explainer".into(), app_files(staging, "")?);
+    let widgets = std::fs::read_to_string(out.join("widgets.txt")).unwrap_or_default();
+    for w in widgets.lines().filter(|l| !l.is_empty()) {
+        apps.insert(w.to_string(), app_files(staging, &format!("{w}/"))?);
+    }
+    let mut docs: Vec<String> = Vec::new();
+    let mut stack = vec![site_dir.clone()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(&site_dir).expect("under the site").to_path_buf();
+            let target = staging.join(&rel);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            if rel.file_name().is_some_and(|n| n == "index.html") {
+                let html = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                let folder = rel
+                    .parent()
+                    .map(|d| {
+                        let s = d.to_string_lossy().replace('\\', "/");
+                        if s.is_empty() { s } else { format!("{s}/") }
+                    })
+                    .unwrap_or_default();
+                let page = html
+                    .split("data-page=\"")
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .unwrap_or("essay");
+                let app = Widget::parse(page).map_or("explainer", document::app_of);
+                let (js, wasm) = apps
+                    .get(app)
+                    .ok_or_else(|| format!("{}: no app `{app}` was built", p.display()))?;
+                let html = html
+                    .replace(document::JS_HOLE, &document::relative(&folder, js))
+                    .replace(document::WASM_HOLE, &document::relative(&folder, wasm));
+                std::fs::write(&target, &html).map_err(|e| format!("{}: {e}", target.display()))?;
+                docs.push(html);
+            } else {
+                std::fs::copy(&p, &target).map_err(|e| format!("{}: {e}", target.display()))?;
+            }
+        }
+    }
+    let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let policy = document::policy(&refs);
+    std::fs::write(staging.join("_headers"), document::headers_file(&policy))
+        .map_err(|e| format!("_headers: {e}"))?;
+    std::fs::write(staging.join("csp.txt"), format!("{policy}\n")).map_err(|e| format!("csp.txt: {e}"))?;
+    Ok(())
 }

@@ -2,7 +2,8 @@
 //! `file:line: what is wrong`, all of them at once. The format is in `docs/map-data.md`.
 
 use super::{proj, Line, LineKind, Map, Place, PlaceKind, Source};
-use crate::load::{is_slug, ContentError, ContentErrors, Lines};
+use crate::cast::Cast;
+use crate::source::{address_ok, is_slug, ContentError, ContentErrors, File, Lines, SOURCE_RULE};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 struct RawMap {
     #[serde(default)]
     title: String,
+    region: proj::Region,
     #[serde(default)]
     place: Vec<RawPlace>,
     #[serde(default)]
@@ -70,6 +72,8 @@ struct RawLine {
     context: Vec<String>,
     #[serde(default)]
     short: String,
+    #[serde(default)]
+    chip: String,
     label_at: [f64; 2],
     #[serde(default)]
     points: Vec<[f64; 2]>,
@@ -85,26 +89,19 @@ struct RawSource {
     url: String,
 }
 
-/// Sides a line may take (each has a colour in the stylesheet).
-pub const SIDES: [&str; 6] = ["prc", "us", "rok", "dprk", "roc", "neutral"];
+/// The side of a line that belongs to no actor (drawn in the muted ink).
+pub const NEUTRAL: &str = crate::load::cast::NEUTRAL;
 /// Most points one line may have: the lines are sketches from sources' maps, not surveys.
 pub const MAX_POINTS: usize = 40;
 
-/// Reads `map.toml` from a content folder.
-pub fn load_dir(dir: &Path) -> Result<Map, ContentErrors> {
-    let path = dir.join("map.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        ContentErrors(vec![ContentError {
-            file: path.clone(),
-            line: 0,
-            message: format!("cannot read the file: {e}"),
-        }])
-    })?;
-    parse(&path, &text)
+/// Reads `map.toml` from a content folder; `cast` is who its lines may belong to.
+pub fn load_dir(dir: &Path, cast: &Cast) -> Result<Map, ContentErrors> {
+    let file = File::read(dir, "map.toml").map_err(|e| ContentErrors(vec![e]))?;
+    parse(&file.path, &file.text, cast)
 }
 
 /// Parses and validates the text of a `map.toml`; `path` is only used in messages.
-pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
+pub fn parse(path: &Path, text: &str, cast: &Cast) -> Result<Map, ContentErrors> {
     let err = |line: usize, message: String| ContentError {
         file: PathBuf::from(path),
         line,
@@ -116,6 +113,41 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
         ContentErrors(vec![err(line, e.message().trim().to_string())])
     })?;
     let mut errors = Vec::new();
+    let region_line = at.key_in(Some("region"), "west");
+    let r = &raw.region;
+    if !(r.west < r.east && r.south < r.north && r.south > -85.0 && r.north < 85.0) {
+        errors.push(err(
+            region_line,
+            "the region's edges must run west < east and south < north, within 85° of the equator".into(),
+        ));
+    }
+    let d = r.detail;
+    if !(d[0] >= r.west && d[1] <= r.east && d[2] >= r.south && d[3] <= r.north && d[0] < d[1] && d[2] < d[3]) {
+        errors.push(err(
+            at.key_in(Some("region"), "detail"),
+            "the region's detail box [west, east, south, north] must lie inside its edges".into(),
+        ));
+    }
+    let [p1, p2] = r.parallels;
+    if p1 <= 0.0 || p2 <= 0.0 || p1 > p2 {
+        errors.push(err(
+            at.key_in(Some("region"), "parallels"),
+            "the standard parallels must be north of the equator, the southern one first (the projection is a northern cone)".into(),
+        ));
+    }
+    let codes: HashSet<&str> = r.countries.iter().map(|c| c[0].as_str()).collect();
+    for b in &r.borders {
+        for c in b {
+            if !codes.contains(c.as_str()) {
+                errors.push(err(
+                    at.key_in(Some("region"), "borders"),
+                    format!("the border {}-{} names `{c}`, which is not in the region's countries", b[0], b[1]),
+                ));
+            }
+        }
+    }
+    let projection = proj::Projection::new(r);
+    let in_frame = |lon: f64, lat: f64| projection.in_frame(lon, lat);
 
     let mut ids = HashSet::new();
     for (n, p) in raw.place.iter().enumerate() {
@@ -134,8 +166,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
         if p.name.trim().is_empty() {
             errors.push(err(l("name"), format!("place '{}' has no name", p.id)));
         }
-        if !proj::in_frame(p.lon, p.lat) {
-            let key = if (proj::WEST..=proj::EAST).contains(&p.lon) {
+        if !in_frame(p.lon, p.lat) {
+            let key = if (r.west..=r.east).contains(&p.lon) {
                 "lat"
             } else {
                 "lon"
@@ -147,10 +179,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                     p.id,
                     p.lat,
                     p.lon,
-                    proj::SOUTH,
-                    proj::NORTH,
-                    proj::WEST,
-                    proj::EAST
+                    r.south,
+                    r.north,
+                    r.west,
+                    r.east
                 ),
             ));
         }
@@ -201,13 +233,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                 errors.push(err(l(key), format!("line '{name}' needs a {key}")));
             }
         }
-        if !SIDES.contains(&line.side.as_str()) {
+        if line.side != NEUTRAL && !cast.has(&line.side) {
             errors.push(err(
                 l("side"),
                 format!(
-                    "line '{name}': side '{}' is not one of {}",
-                    line.side,
-                    SIDES.join(", ")
+                    "line '{name}': side '{}' is neither an actor of cast.toml nor `{NEUTRAL}`",
+                    line.side
                 ),
             ));
         }
@@ -262,7 +293,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                 ));
             }
             for p in path {
-                if !proj::in_frame(p[1], p[0]) {
+                if !in_frame(p[1], p[0]) {
                     errors.push(err(
                         l(key),
                         format!("line '{name}': point [{}, {}] is outside the map (points are [lat, lon])", p[0], p[1]),
@@ -270,7 +301,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                 }
             }
         }
-        if !proj::in_frame(line.label_at[1], line.label_at[0]) {
+        if !in_frame(line.label_at[1], line.label_at[0]) {
             errors.push(err(
                 l("label_at"),
                 format!("line '{name}': label_at is outside the map (it is [lat, lon])"),
@@ -282,11 +313,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                 format!("line '{name}': the source needs a title"),
             ));
         }
-        if !line.source.url.starts_with("https://") || line.source.url.contains(char::is_whitespace)
-        {
+        if !address_ok(&line.source.url) || line.source.url.contains(char::is_whitespace) {
             errors.push(err(
                 l("url"),
-                format!("line '{name}': the source address must be an https:// URL"),
+                format!("line '{name}': the source needs {SOURCE_RULE}"),
             ));
         }
     }
@@ -297,9 +327,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
         return Err(ContentErrors(errors));
     }
 
-    Ok(Map {
-        title: raw.title,
-        places: raw
+    Ok(Map::new(
+        raw.title,
+        raw
             .place
             .into_iter()
             .map(|p| Place {
@@ -315,9 +345,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                 lon: p.lon,
                 rank: p.rank,
                 with_line: p.with_line,
+                at: [0.0, 0.0],
             })
             .collect(),
-        lines: raw
+        raw
             .line
             .into_iter()
             .map(|l| Line {
@@ -346,9 +377,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Map, ContentErrors> {
                     title: l.source.title,
                     url: l.source.url,
                 },
+                chip: l.chip,
+                projected: Vec::new(),
+                anchor: [0.0, 0.0],
+                points: Vec::new(),
+                caption: String::new(),
+                short_caption: String::new(),
             })
             .collect(),
-    })
+        raw.region,
+    ))
 }
 
 #[cfg(test)]
@@ -357,6 +395,14 @@ mod tests {
 
     const OK: &str = r#"
 title = "T"
+[region]
+west = 108.0
+east = 138.0
+south = 15.0
+north = 50.0
+detail = [115.0, 132.0, 21.0, 43.0]
+center = [32.0, 123.5]
+parallels = [25.0, 40.0]
 
 [[place]]
 id = "seoul"
@@ -381,9 +427,13 @@ title = "A history"
 url = "https://example.org/a"
 "#;
 
+    fn cast() -> Cast {
+        crate::load::real().original().bundle.cast.clone()
+    }
+
     #[test]
     fn a_good_file_reads_into_places_and_lines() {
-        let m = parse(Path::new("map.toml"), OK).unwrap();
+        let m = parse(Path::new("map.toml"), OK, &cast()).unwrap();
         assert_eq!(m.places[0].kind, PlaceKind::Capital);
         assert_eq!(m.lines[0].paths.len(), 1);
         assert_eq!(m.lines[0].source.url, "https://example.org/a");
@@ -396,20 +446,20 @@ url = "https://example.org/a"
             .replace("side = \"neutral\"", "side = \"un\"")
             .replace("highlight = [\"seoul\"]", "highlight = [\"sool\"]")
             .replace("https://example.org/a", "http://example.org/a");
-        let e = parse(Path::new("map.toml"), &bad).unwrap_err();
+        let e = parse(Path::new("map.toml"), &bad, &cast()).unwrap_err();
         let text = e.to_string();
         assert_eq!(e.0.len(), 4, "{text}");
-        assert!(text.contains("map.toml:9: place 'seoul'"), "{text}");
+        assert!(text.contains("map.toml:17: place 'seoul'"), "{text}");
         assert!(
-            text.contains("map.toml:17: line 'armistice': side 'un'"),
+            text.contains("map.toml:25: line 'armistice': side 'un'"),
             "{text}"
         );
         assert!(
-            text.contains("map.toml:19: line 'armistice' lights an unknown place 'sool'"),
+            text.contains("map.toml:27: line 'armistice' lights an unknown place 'sool'"),
             "{text}"
         );
         assert!(
-            text.contains("map.toml:24: line 'armistice': the source address"),
+            text.contains("map.toml:32: line 'armistice': the source needs"),
             "{text}"
         );
     }
@@ -417,15 +467,15 @@ url = "https://example.org/a"
     #[test]
     fn syntax_errors_point_at_their_line() {
         let bad = OK.replace("kind = \"front\"", "kind = \"frontier\"");
-        let e = parse(Path::new("map.toml"), &bad).unwrap_err();
+        let e = parse(Path::new("map.toml"), &bad, &cast()).unwrap_err();
         assert_eq!(e.0.len(), 1);
-        assert_eq!(e.0[0].line, 16, "{}", e);
+        assert_eq!(e.0[0].line, 24, "{}", e);
     }
 
     #[test]
     fn the_real_map_file_is_valid_and_has_every_line_the_story_needs() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-        let m = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let m = load_dir(&dir, &cast()).unwrap_or_else(|e| panic!("{e}"));
         for id in [
             "parallel-38",
             "pusan-perimeter",
@@ -459,7 +509,7 @@ url = "https://example.org/a"
     #[test]
     fn every_scene_of_the_real_map_keeps_its_labels_whole_inside_and_apart() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-        let m = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let m = load_dir(&dir, &cast()).unwrap_or_else(|e| panic!("{e}"));
         let steps = [1.0, 1.1, 1.3, 1.6, 2.0, 2.5, 3.1, 3.6, 4.0];
         // The scenes the story is expected to use, besides one per line.
         let mut scenes = m.default_scenes();
@@ -490,8 +540,8 @@ url = "https://example.org/a"
     #[test]
     fn no_plausible_plot_shape_shows_the_edge_of_the_sheet() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-        let m = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
-        let (fu, fv) = proj::frame();
+        let m = load_dir(&dir, &cast()).unwrap_or_else(|e| panic!("{e}"));
+        let (fu, fv) = m.frame;
         for scene in m.default_scenes() {
             let l = crate::map::layout(&m, &scene).unwrap();
             for class in crate::map::Class::ALL {

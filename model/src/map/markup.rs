@@ -1,24 +1,26 @@
-//! The map as HTML and CSS, written at build time (the page draws it before any script runs; the
-//! app animates it by setting `data-scene` and nothing else).
+//! The map as HTML (build time): the page draws it before any script runs; the app animates it
+//! by applying a scene's data (`contract::MapData`), which the markup carries.
 //!
 //! Conventions (shared by every instrument):
 //! - `<div class="inst inst-map" data-scene="S"><div class="plot">…</div></div>`; `.plot` is a size
 //!   container and gets its height from the page.
-//! - The view is four unitless custom properties set per scene (`scene_css`): `--uc --vc --vw
-//!   --vh`, centre and span in map units; `style/map.css` derives the scale `--k` from them.
-//!   They are set on the plot's children (not on `.inst-map`) so that the narrow class can have
-//!   its own view through a container query on the plot.
+//! - The view is four unitless custom properties per layout class, set on the instrument by the
+//!   scene (`--uc-w --vc-w --vw-w --vh-w` and the narrow `-n` ones): centre and span in map units;
+//!   `style/map.css` picks the class's by a container query on the plot and derives the scale.
 //! - One `<svg class="geo">` holds `<use href="#geo-base">` (land and borders, defined once per
 //!   page by `defs`) and the lines; marks, arrowheads and labels are HTML placed by transform
 //!   from `--u --v` (map units) plus `--dx --dy` (px).
-//! - Marks are shared by all scenes (so they glide); labels live in per-scene layers, one per
-//!   layout class; visibility comes from the per-scene CSS.
+//! - Lines, their arrowheads and the marks are items (`data-k`) that a scene gives classes: `on`
+//!   (the scene's line), `ref` (lines drawn faintly for reference), `lit`, and `cw`/`cn` (context
+//!   marks of the wide and narrow layouts). Labels live in per-scene layers, one per layout class;
+//!   the scene on show has its layers in the page, the others wait in a `<template>`.
 
 use super::geo::{encode_path, Base};
 use super::{layout, Class, Label, LabelKind, Line, LineKind, Map, Scene, SceneLayout};
+use crate::contract::{self, attrs, MapData};
+use crate::html::{escape, Sheet, Styles};
+use crate::words::{Words, W};
 use std::fmt::Write;
-
-pub use crate::render::escape;
 
 /// A number for CSS or SVG: at most one decimal, no trailing zeros.
 fn num(x: f64) -> String {
@@ -37,7 +39,7 @@ pub const WIDE_QUERY: &str = "(min-width: 520px) and (min-height: 420px)";
 pub fn defs(base: &Base) -> String {
     let (u, v) = base.frame;
     let mut o = format!(
-        r#"<svg hidden width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false"><symbol id="geo-base" viewBox="0 0 {u} {v}"><path class="geo-land" d="{}"/>"#,
+        r#"<svg class="geo-defs" hidden width="0" height="0" aria-hidden="true" focusable="false"><symbol id="geo-base" viewBox="0 0 {u} {v}"><path class="geo-land" d="{}"/>"#,
         base.land
     );
     for (id, d) in &base.borders {
@@ -57,92 +59,60 @@ pub fn layouts(map: &Map, scenes: &[Scene]) -> Result<Vec<SceneLayout>, String> 
         .collect()
 }
 
-fn sel(id: &str) -> String {
-    format!(r#".inst-map[data-scene="{}"]"#, escape(id))
+/// A line's item index; places come after the lines.
+fn line_item(map: &Map, id: &str) -> usize {
+    map.lines.iter().position(|l| l.id == id).unwrap_or(0)
 }
 
-/// Per-scene rules: the view, which lines and marks show, which marks are lit, which layer
-/// shows. Everything else is in `style/map.css`.
-pub fn scene_css(map: &Map, scenes: &[Scene]) -> Result<String, String> {
-    Ok(scene_css_of(map, &layouts(map, scenes)?))
+fn place_item(map: &Map, id: &str) -> usize {
+    map.lines.len() + map.places.iter().position(|p| p.id == id).unwrap_or(0)
 }
 
-fn scene_css_of(_map: &Map, layouts: &[SceneLayout]) -> String {
-    let (fu, fv) = super::proj::frame();
-    // Before any scene matches: the whole frame.
-    let mut wide = String::new();
-    let mut narrow = String::new();
-    let mut o = format!(
-        ".inst-map .plot>*{{--uc:{};--vc:{};--vw:{fu};--vh:{fv}}}\n",
-        num(fu as f64 / 2.0),
-        num(fv as f64 / 2.0)
-    );
-    for l in layouts {
-        let s = sel(&l.scene.id);
-        let vars = |v: &super::View| {
-            format!(
-                "--uc:{};--vc:{};--vw:{};--vh:{}",
-                num(v.uc),
-                num(v.vc),
-                num(v.vw),
-                num(v.vh)
-            )
-        };
-        let _ = writeln!(o, "{s} .plot>*{{{}}}", vars(&l.class(Class::Wide).view));
-        let nv = l.class(Class::Narrow).view;
-        if nv != l.class(Class::Wide).view {
-            let _ = writeln!(narrow, "{s} .plot>*{{{}}}", vars(&nv));
-        }
-        let main = &l.lines[0];
-        let _ = writeln!(o, "{s} :is(.line-{main},.tip-{main}){{opacity:1}}");
-        if l.lines.len() > 1 {
-            let refs: Vec<String> = l.lines[1..]
-                .iter()
-                .map(|r| format!(".line-{r},.tip-{r}"))
-                .collect();
-            let _ = writeln!(
-                o,
-                "{s} :is({}){{opacity:var(--ref-opacity)}}",
-                refs.join(",")
-            );
-        }
-        let lit: Vec<String> = l
-            .class(Class::Wide)
-            .marks
+/// The scenes as the app applies them: each class's view, the lines on show and for reference,
+/// the lit and context marks.
+pub fn scenes(map: &Map, layouts: &[SceneLayout]) -> contract::Scenes {
+    contract::Scenes(
+        layouts
             .iter()
-            .filter(|m| m.lit)
-            .map(|m| format!(".m-{}", m.place))
-            .collect();
-        if !lit.is_empty() {
-            let _ = writeln!(o, "{s} :is({}){{opacity:1;--mc:var(--ink)}}", lit.join(","));
-        }
-        let _ = writeln!(
-            o,
-            r#"{s} [data-for="{}"]{{opacity:1;visibility:visible;transition-delay:0s}}"#,
-            escape(&l.scene.id)
-        );
-        for (class, out) in [(Class::Wide, &mut wide), (Class::Narrow, &mut narrow)] {
-            let ctx: Vec<String> = l
-                .class(class)
-                .marks
-                .iter()
-                .filter(|m| !m.lit)
-                .map(|m| format!(".m-{}", m.place))
-                .collect();
-            if !ctx.is_empty() {
-                let _ = writeln!(out, "{s} :is({}){{opacity:1}}", ctx.join(","));
-            }
-        }
-    }
-    let _ = writeln!(o, "@container {WIDE_QUERY}{{\n{wide}}}");
-    let _ = writeln!(o, "@container not ({WIDE_QUERY}){{\n{narrow}}}");
-    o
+            .map(|l| {
+                let mut sc = contract::Scene::new(&l.scene.id);
+                for (class, suffix) in [(Class::Wide, "w"), (Class::Narrow, "n")] {
+                    let v = l.class(class).view;
+                    for (name, x) in [("uc", v.uc), ("vc", v.vc), ("vw", v.vw), ("vh", v.vh)] {
+                        sc.vars.push((format!("--{name}-{suffix}"), num(x)));
+                    }
+                }
+                let main = line_item(map, &l.lines[0]);
+                let refs: Vec<usize> = l.lines[1..].iter().map(|r| line_item(map, r)).collect();
+                let lit: Vec<usize> = l
+                    .class(Class::Wide)
+                    .marks
+                    .iter()
+                    .filter(|m| m.lit)
+                    .map(|m| place_item(map, &m.place))
+                    .collect();
+                let ctx = |class: Class| -> Vec<usize> {
+                    l.class(class)
+                        .marks
+                        .iter()
+                        .filter(|m| !m.lit)
+                        .map(|m| place_item(map, &m.place))
+                        .collect()
+                };
+                sc.class("on", [main])
+                    .class("ref", refs)
+                    .class("lit", lit)
+                    .class("cw", ctx(Class::Wide))
+                    .class("cn", ctx(Class::Narrow))
+            })
+            .collect(),
+    )
 }
 
 /// Path data for a line in map units (whole km).
 fn line_d(line: &Line) -> String {
     let parts: Vec<Vec<[i64; 2]>> = line
-        .projected()
+        .projected
         .iter()
         .map(|p| {
             let mut v: Vec<[i64; 2]> = Vec::new();
@@ -162,7 +132,7 @@ fn line_d(line: &Line) -> String {
 fn tips(line: &Line) -> Vec<([f64; 2], f64)> {
     let mut out = Vec::new();
     let angle = |a: [f64; 2], b: [f64; 2]| (b[1] - a[1]).atan2(b[0] - a[0]).to_degrees();
-    for p in line.projected() {
+    for p in &line.projected {
         let n = p.len();
         if n < 2 {
             continue;
@@ -179,26 +149,34 @@ fn tips(line: &Line) -> Vec<([f64; 2], f64)> {
     out
 }
 
-fn line_classes(line: &Line) -> String {
+fn line_classes(line: &Line, extra: &str) -> String {
     format!(
-        "line line-{} kind-{} side-{}",
+        "line line-{} kind-{} a-{}{}",
         line.id,
         line.kind.slug(),
-        line.side
+        line.side,
+        if extra.is_empty() { String::new() } else { format!(" {extra}") }
     )
 }
 
-fn geo_svg(map: &Map, base: (u32, u32), lines: &[&Line]) -> String {
-    let _ = map;
+fn geo_svg(
+    map: &Map,
+    base: (u32, u32),
+    lines: &[&Line],
+    first: &contract::Scene,
+    sheet: &mut Sheet,
+) -> String {
     let (u, v) = base;
+    let frame = sheet.class(&format!("--fu:{u};--fv:{v}"));
     let mut o = format!(
-        r##"<svg class="geo" viewBox="0 0 {u} {v}" style="--fu:{u};--fv:{v}" aria-hidden="true" focusable="false"><use href="#geo-base"/>"##
+        r##"<svg class="geo {frame}" viewBox="0 0 {u} {v}" aria-hidden="true" focusable="false"><use href="#geo-base"/>"##
     );
     for line in lines {
+        let k = line_item(map, &line.id);
         let _ = write!(
             o,
-            r#"<path class="{}" d="{}"/>"#,
-            line_classes(line),
+            r#"<path class="{}" data-k="{k}" d="{}"/>"#,
+            line_classes(line, &first.item_classes(k)),
             line_d(line)
         );
     }
@@ -206,45 +184,47 @@ fn geo_svg(map: &Map, base: (u32, u32), lines: &[&Line]) -> String {
     o
 }
 
-fn tips_html(lines: &[&Line]) -> String {
+fn tips_html(map: &Map, lines: &[&Line], first: &contract::Scene, sheet: &mut Sheet) -> String {
     let mut o = String::new();
     for line in lines {
+        let k = line_item(map, &line.id);
+        let cls = first.item_classes(k);
         for (at, a) in tips(line) {
             let _ = write!(
                 o,
-                r#"<i class="tip tip-{} side-{}" style="--u:{};--v:{};--a:{}deg"></i>"#,
+                r#"<i class="tip tip-{} a-{}{} {}" data-k="{k}"></i>"#,
                 line.id,
                 line.side,
-                num(at[0]),
-                num(at[1]),
-                num(a)
+                if cls.is_empty() { String::new() } else { format!(" {cls}") },
+                sheet.class(&format!("--u:{};--v:{};--a:{}deg", num(at[0]), num(at[1]), num(a)))
             );
         }
     }
     o
 }
 
-fn marks_html(map: &Map, places: &[&str]) -> String {
+fn marks_html(map: &Map, places: &[&str], first: &contract::Scene, sheet: &mut Sheet) -> String {
     let mut o = String::new();
     for p in map
         .places
         .iter()
         .filter(|p| p.kind.has_mark() && places.contains(&p.id.as_str()))
     {
-        let at = p.at();
+        let k = place_item(map, &p.id);
+        let cls = first.item_classes(k);
         let _ = write!(
             o,
-            r#"<i class="mark mark-{} m-{}" style="--u:{};--v:{}"></i>"#,
+            r#"<i class="mark mark-{} m-{}{} {}" data-k="{k}"></i>"#,
             p.kind.slug(),
             p.id,
-            num(at[0]),
-            num(at[1])
+            if cls.is_empty() { String::new() } else { format!(" {cls}") },
+            sheet.class(&format!("--u:{};--v:{}", num(p.at[0]), num(p.at[1])))
         );
     }
     o
 }
 
-fn label_html(map: &Map, l: &Label) -> String {
+fn label_html(map: &Map, l: &Label, st: &mut Styles) -> String {
     let kind = match l.kind {
         LabelKind::Place => "place",
         LabelKind::Water => match map.place(&l.key).map(|p| p.kind) {
@@ -255,7 +235,7 @@ fn label_html(map: &Map, l: &Label) -> String {
     };
     let side = if l.kind == LabelKind::Line {
         map.line(&l.key)
-            .map(|x| format!(" side-{}", x.side))
+            .map(|x| format!(" a-{}", x.side))
             .unwrap_or_default()
     } else {
         String::new()
@@ -265,14 +245,17 @@ fn label_html(map: &Map, l: &Label) -> String {
     } else {
         ""
     };
-    let mut o = format!(
-        r#"<span class="lbl lbl-{kind} al-{}{side}{lit}" style="--u:{};--v:{};--dx:{};--dy:{};width:{}px">"#,
-        l.align.slug(),
+    let (c, a) = st.both(&format!(
+        "--u:{};--v:{};--dx:{};--dy:{};width:{}px",
         num(l.at[0]),
         num(l.at[1]),
         num(l.dx),
         num(l.dy),
         num(l.w)
+    ));
+    let mut o = format!(
+        r#"<span class="lbl lbl-{kind} al-{}{side}{lit}{c}"{a}>"#,
+        l.align.slug(),
     );
     for line in &l.lines {
         let _ = write!(o, "<span>{}</span>", escape(line));
@@ -281,17 +264,18 @@ fn label_html(map: &Map, l: &Label) -> String {
     o
 }
 
-fn layers_html(map: &Map, l: &SceneLayout) -> String {
+fn layers_html(map: &Map, l: &SceneLayout, on: bool, st: &mut Styles) -> String {
     let mut o = String::new();
     for class in Class::ALL {
         let _ = write!(
             o,
-            r#"<div class="layer layer-{}" data-for="{}">"#,
+            r#"<div class="layer layer-{}{}" data-for="{}">"#,
             class.slug(),
+            if on { " on" } else { "" },
             escape(&l.scene.id)
         );
         for label in &l.class(class).labels {
-            o.push_str(&label_html(map, label));
+            o.push_str(&label_html(map, label, st));
         }
         o.push_str("</div>");
     }
@@ -299,13 +283,21 @@ fn layers_html(map: &Map, l: &SceneLayout) -> String {
 }
 
 /// The live drawing with every scene's layers; `initial` is the scene shown before any script.
+/// `head` goes first inside it (the essay's kicker and note), where its scene words are shown.
 pub fn instrument(
     map: &Map,
     base: &Base,
     scenes: &[Scene],
     initial: &str,
+    head: &str,
+    sheet: &mut Sheet,
 ) -> Result<String, String> {
     let ls = layouts(map, scenes)?;
+    let data = MapData {
+        scenes: self::scenes(map, &ls),
+        lines: ls.iter().map(|l| l.scene.line.clone()).collect(),
+    };
+    let first = data.scenes.get(initial).cloned().unwrap_or_default();
     let mut line_ids: Vec<&str> = Vec::new();
     let mut places: Vec<&str> = Vec::new();
     for l in &ls {
@@ -327,46 +319,33 @@ pub fn instrument(
         .iter()
         .filter(|l| line_ids.contains(&l.id.as_str()))
         .collect();
+    sheet.rule(".inst-map", &first.style());
     let mut o = format!(
-        r#"<div class="inst inst-map" data-scene="{}"><div class="plot" aria-hidden="true">"#,
-        escape(initial)
+        r#"<div class="inst inst-map" data-inst="map" data-scene="{}"{}>{head}<div class="plot" aria-hidden="true">"#,
+        escape(initial),
+        attrs(&data.write()),
     );
-    o.push_str(&geo_svg(map, base.frame, &lines));
-    o.push_str(&marks_html(map, &places));
-    o.push_str(&tips_html(&lines));
+    o.push_str(&geo_svg(map, base.frame, &lines, &first, sheet));
+    o.push_str(&marks_html(map, &places, &first, sheet));
+    o.push_str(&tips_html(map, &lines, &first, sheet));
     for l in &ls {
-        o.push_str(&layers_html(map, l));
-    }
-    o.push_str("</div></div>");
-    Ok(o)
-}
-
-/// One scene only, for stills in plain reading and print (needs the page's `scene_css`).
-pub fn still(map: &Map, base: &Base, scene: &Scene) -> Result<String, String> {
-    let l = layout(map, scene)?;
-    let lines: Vec<&Line> = l.lines.iter().filter_map(|id| map.line(id)).collect();
-    let mut places: Vec<&str> = Vec::new();
-    for c in &l.classes {
-        for m in &c.marks {
-            if !places.contains(&m.place.as_str()) {
-                places.push(&m.place);
-            }
+        if l.scene.id == initial {
+            o.push_str(&layers_html(map, l, true, &mut Styles::Live(&mut *sheet)));
+        } else {
+            let _ = write!(
+                o,
+                r#"<template data-for="{}">{}</template>"#,
+                escape(&l.scene.id),
+                layers_html(map, l, false, &mut Styles::Inert)
+            );
         }
     }
-    let mut o = format!(
-        r#"<div class="inst inst-map inst-still" data-scene="{}"><div class="plot" aria-hidden="true">"#,
-        escape(&scene.id)
-    );
-    o.push_str(&geo_svg(map, base.frame, &lines));
-    o.push_str(&marks_html(map, &places));
-    o.push_str(&tips_html(&lines));
-    o.push_str(&layers_html(map, &l));
     o.push_str("</div></div>");
     Ok(o)
 }
 
 /// What the map shows at a scene, in one or two sentences (plain text).
-pub fn text_alternative(map: &Map, scene: &Scene) -> String {
+pub fn text_alternative(map: &Map, scene: &Scene, w: &Words) -> String {
     let Some(line) = map.line(&scene.line) else {
         return String::new();
     };
@@ -377,30 +356,37 @@ pub fn text_alternative(map: &Map, scene: &Scene) -> String {
         .filter(|p| p.kind.has_mark())
         .map(|p| p.name.as_str())
         .collect();
-    let marked = match names.as_slice() {
-        [] => String::new(),
-        [one] => format!(" Marked: {one}."),
-        [rest @ .., last] => format!(" Marked: {} and {last}.", rest.join(", ")),
+    let marked = if names.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", w.f(W::MapMarked, &[("places", &w.join(&names))]))
     };
-    format!("{}{marked} The line is approximate.", line.summary.trim())
+    format!("{}{marked} {}", line.summary.trim(), w.t(W::MapApproximate))
 }
 
 /// The lines as a list, with their dates, “approximate”, what is approximate, and sources.
-pub fn legend_list(map: &Map, lines: &[&str]) -> String {
+pub fn legend_list(map: &Map, lines: &[&str], w: &Words) -> String {
     let mut o = String::from(r#"<ul class="map-legend">"#);
     for line in map
         .lines
         .iter()
         .filter(|l| lines.is_empty() || lines.contains(&l.id.as_str()))
     {
+        // The pattern is escaped, then filled with markup of our own.
+        let entry = crate::words::fill(
+            &escape(w.t(W::LegendEntry)),
+            &[
+                ("line", &format!("<strong>{}</strong>", escape(&line.label))),
+                ("date", &escape(&line.date)),
+                ("approximate", &escape(line.approximate.trim())),
+            ],
+        );
         let _ = write!(
             o,
-            r#"<li class="side-{side} kind-{kind}"><span class="key" aria-hidden="true"></span><strong>{label}</strong>, {date} (approximate). {approx} Source: <a href="{url}">{title}</a>.</li>"#,
+            r#"<li class="a-{side} kind-{kind}"><span class="key" aria-hidden="true"></span>{entry} {source} <a class="source" href="{url}">{title}</a></li>"#,
             side = line.side,
             kind = line.kind.slug(),
-            label = escape(&line.label),
-            date = escape(&line.date),
-            approx = escape(line.approximate.trim()),
+            source = escape(w.t(W::Source)),
             url = escape(&line.source.url),
             title = escape(&line.source.title),
         );
@@ -412,62 +398,57 @@ pub fn legend_list(map: &Map, lines: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
-    fn content() -> (Map, Base) {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-        let map = super::super::load::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
-        let base =
-            Base::parse(&std::fs::read_to_string(dir.join("geo/base.txt")).unwrap()).unwrap();
-        (map, base)
+    fn content() -> (Map, Base, Words) {
+        let c = crate::load::real();
+        let e = c.original();
+        (
+            e.bundle.map.clone().unwrap(),
+            c.geo.clone().unwrap(),
+            e.words.clone(),
+        )
     }
 
     #[test]
     fn the_instrument_follows_the_shared_markup_conventions() {
-        let (map, base) = content();
+        let (map, base, _) = content();
         let scenes = map.default_scenes();
-        let html = instrument(&map, &base, &scenes, "armistice").unwrap();
-        assert!(html
-            .starts_with(r#"<div class="inst inst-map" data-scene="armistice"><div class="plot""#));
-        assert_eq!(html.matches(r#"<svg class="geo""#).count(), 1);
+        let mut sheet = Sheet::new();
+        let html = instrument(&map, &base, &scenes, "armistice", "", &mut sheet).unwrap();
+        assert!(html.starts_with(r#"<div class="inst inst-map" data-inst="map" data-scene="armistice" data-scenes=""#));
+        assert_eq!(html.matches(r#"<svg class="geo"#).count(), 1);
         assert_eq!(html.matches(r##"<use href="#geo-base"/>"##).count(), 1);
+        assert!(!html.contains(" style="), "no style attribute: a strict CSP refuses them");
+        // The first scene's layers are drawn; every other scene's wait in a template.
+        assert_eq!(html.matches(r#"<template data-for=""#).count(), scenes.len() - 1);
         for s in &scenes {
             assert_eq!(
                 html.matches(&format!(r#"data-for="{}""#, s.id)).count(),
-                2,
+                if s.id == "armistice" { 2 } else { 3 },
                 "{}",
                 s.id
             );
         }
         assert!(!html.contains("text-overflow") && !html.contains("…"));
-        let css = scene_css(&map, &scenes).unwrap();
+        let data = MapData::read(|k| {
+            let at = html.find(&format!(r#" {k}=""#)).map(|i| i + k.len() + 3);
+            at.map(|i| html[i..i + html[i..].find('"').unwrap()].replace("&quot;", "\""))
+                .unwrap_or_default()
+        });
+        assert_eq!(data.scenes.0.len(), scenes.len());
         for s in &scenes {
-            assert!(css.contains(&format!(
-                r#".inst-map[data-scene="{}"] .plot>*{{--uc:"#,
-                s.id
-            )));
+            let sc = data.scenes.get(&s.id).unwrap();
+            assert!(sc.vars.iter().any(|(k, _)| k == "--uc-w") && sc.vars.iter().any(|(k, _)| k == "--uc-n"));
+            assert_eq!(data.line_of(&s.id), Some(s.line.as_str()));
         }
-    }
-
-    #[test]
-    fn stills_carry_one_scene_and_the_geometry_only_by_reference() {
-        let (map, base) = content();
-        let scene = Scene::new(&map, "patrol", &[] as &[&str]);
-        let html = still(&map, &base, &scene).unwrap();
-        assert!(
-            !html.contains("geo-land"),
-            "land is drawn by <use>, not copied"
-        );
-        assert_eq!(html.matches("class=\"layer ").count(), 2);
-        assert!(html.contains("line-patrol") && !html.contains("line-armistice"));
-        assert!(defs(&base).contains(r#"<symbol id="geo-base""#));
+        assert!(sheet.css().contains(".inst-map{--uc-w:"));
     }
 
     #[test]
     fn the_text_alternative_names_the_line_the_places_and_says_approximate() {
-        let (map, _) = content();
+        let (map, _, w) = content();
         let s = Scene::new(&map, "armistice", &[] as &[&str]);
-        let t = text_alternative(&map, &s);
+        let t = text_alternative(&map, &s, &w);
         assert!(
             t.contains("armistice line")
                 && t.contains("Seoul and Pyongyang")
@@ -478,13 +459,18 @@ mod tests {
 
     #[test]
     fn the_legend_lists_every_line_with_date_approximate_and_source() {
-        let (map, _) = content();
-        let html = legend_list(&map, &[]);
+        let (map, _, w) = content();
+        let html = legend_list(&map, &[], &w);
         assert_eq!(html.matches("<li").count(), map.lines.len());
         assert_eq!(html.matches("(approximate)").count(), map.lines.len());
         assert_eq!(
-            html.matches(r#"<a href="https://"#).count(),
+            html.matches(r#"<a class="source" href="https://"#).count(),
             map.lines.len()
         );
+        assert!(defs(&base_of()).contains(r#"<symbol id="geo-base""#));
+    }
+
+    fn base_of() -> Base {
+        content().1
     }
 }

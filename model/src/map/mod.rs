@@ -27,12 +27,16 @@ use crate::text::{widest, width, wrap, Font};
 // Content
 
 /// The map's content: places and lines (read from `content/map.toml` at build time).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Map {
     /// The map's headline when it stands alone (its widget).
     pub title: String,
     pub places: Vec<Place>,
     pub lines: Vec<Line>,
+    /// The frame in map units (km), from the region's projection.
+    pub frame: (u32, u32),
+    /// Where the map is (`map.toml`'s `[region]`).
+    pub region: proj::Region,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,13 +77,8 @@ pub struct Place {
     pub rank: u8,
     /// Named only in scenes that draw this line (the 38th parallel's name goes with its line).
     pub with_line: Option<String>,
-}
-
-impl Place {
-    /// Position in map units.
-    pub fn at(&self) -> [f64; 2] {
-        proj::project(self.lon, self.lat)
-    }
+    /// Position in map units (projected once, by the loader).
+    pub at: [f64; 2],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +120,7 @@ pub struct Line {
     /// What the map shows when this line is on, in a sentence or two (for screen readers).
     pub summary: String,
     pub kind: LineKind,
-    /// Whose line it is, for its colour: `prc`, `us`, `rok`, `dprk`, `roc` or `neutral`.
+    /// Whose line it is, for its colour: an actor id of the cast, or `neutral`.
     pub side: String,
     /// What is approximate about it, in a sentence.
     pub approximate: String,
@@ -136,53 +135,82 @@ pub struct Line {
     /// The line's paths, each [[lat, lon], …].
     pub paths: Vec<Vec<[f64; 2]>>,
     pub source: Source,
+    /// Its name on the map widget's chips ("Armistice line"; the label when not given).
+    pub chip: String,
+    /// The paths in map units, each segment split so it follows parallels and meridians (at
+    /// most 0.25° a step), as lines drawn on a lon/lat map do; and the label's anchor.
+    pub projected: Vec<Vec<[f64; 2]>>,
+    pub anchor: [f64; 2],
+    /// The points as given, in map units (where a crowded label may slide to).
+    pub points: Vec<[f64; 2]>,
+    /// The label's text, which always says the line is approximate, and its text when the line
+    /// is another scene's reference (set from the words of the page's language).
+    pub caption: String,
+    pub short_caption: String,
 }
 
 impl Line {
-    /// The paths in map units, each segment split so it follows parallels and meridians
-    /// (at most 0.25° a step), as lines drawn on a lon/lat map do.
-    pub fn projected(&self) -> Vec<Vec<[f64; 2]>> {
-        self.paths
+    /// Projects the paths for a projection (see [`Line::projected`]).
+    pub fn project(paths: &[Vec<[f64; 2]>], p: &proj::Projection) -> Vec<Vec<[f64; 2]>> {
+        paths
             .iter()
             .map(|path| {
                 let mut out = Vec::new();
-                for (i, p) in path.iter().enumerate() {
+                for (i, q) in path.iter().enumerate() {
                     if i > 0 {
-                        let q = path[i - 1];
-                        let steps = (((p[0] - q[0]).abs().max((p[1] - q[1]).abs())) / 0.25)
+                        let r = path[i - 1];
+                        let steps = (((q[0] - r[0]).abs().max((q[1] - r[1]).abs())) / 0.25)
                             .ceil()
                             .max(1.0) as usize;
                         for s in 1..steps {
                             let t = s as f64 / steps as f64;
-                            let lat = q[0] + (p[0] - q[0]) * t;
-                            let lon = q[1] + (p[1] - q[1]) * t;
-                            out.push(proj::project(lon, lat));
+                            let lat = r[0] + (q[0] - r[0]) * t;
+                            let lon = r[1] + (q[1] - r[1]) * t;
+                            out.push(p.project(lon, lat));
                         }
                     }
-                    out.push(proj::project(p[1], p[0]));
+                    out.push(p.project(q[1], q[0]));
                 }
                 out
             })
             .collect()
     }
-
-    /// Its label's anchor in map units.
-    pub fn label_anchor(&self) -> [f64; 2] {
-        proj::project(self.label_at[1], self.label_at[0])
-    }
-
-    /// The label's text, which always says the line is approximate.
-    pub fn caption(&self) -> String {
-        format!("{}, {} (approximate)", self.label, self.date)
-    }
-
-    /// The label's text when the line is another scene's reference.
-    pub fn short_caption(&self) -> String {
-        format!("{} (approximate)", self.short)
-    }
 }
 
 impl Map {
+    /// A map of these places and lines in a region: projects every place and line once. The
+    /// captions come from a language's words ([`Map::set_words`]).
+    pub fn new(title: String, mut places: Vec<Place>, mut lines: Vec<Line>, region: proj::Region) -> Map {
+        let p = proj::Projection::new(&region);
+        for pl in &mut places {
+            pl.at = p.project(pl.lon, pl.lat);
+        }
+        for l in &mut lines {
+            l.projected = Line::project(&l.paths, &p);
+            l.anchor = p.project(l.label_at[1], l.label_at[0]);
+            l.points = l.paths.iter().flatten().map(|q| p.project(q[1], q[0])).collect();
+            if l.chip.is_empty() {
+                l.chip = l.label.clone();
+            }
+        }
+        Map {
+            title,
+            places,
+            lines,
+            frame: p.frame(),
+            region,
+        }
+    }
+
+    /// Sets the lines' captions in a language's words.
+    pub fn set_words(&mut self, w: &crate::words::Words) {
+        use crate::words::W;
+        for l in &mut self.lines {
+            l.caption = w.f(W::LineCaption, &[("line", &l.label), ("date", &l.date)]);
+            l.short_caption = w.f(W::LineCaptionShort, &[("line", &l.short)]);
+        }
+    }
+
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
     }
@@ -562,7 +590,7 @@ struct Want {
 }
 
 fn place_want(map: &Map, p: &Place, lit: bool) -> Want {
-    let at = p.at();
+    let at = p.at;
     if p.kind.has_mark() {
         let w = width(&p.name, PLACE_FONT).ceil();
         Want {
@@ -624,22 +652,17 @@ fn place_want(map: &Map, p: &Place, lit: bool) -> Want {
 
 fn line_want(line: &Line, class: Class, reference: bool) -> Want {
     let text = if reference {
-        line.short_caption()
+        line.short_caption.clone()
     } else {
-        line.caption()
+        line.caption.clone()
     };
     let mut candidates = Vec::new();
     let mut seen: Vec<Vec<String>> = Vec::new();
     let max = class.line_label_max();
     // The label's own spot first, then the line's points, nearest first: a label may slide
     // along its line when its spot is crowded.
-    let home = line.label_anchor();
-    let mut anchors: Vec<[f64; 2]> = line
-        .paths
-        .iter()
-        .flatten()
-        .map(|p| proj::project(p[1], p[0]))
-        .collect();
+    let home = line.anchor;
+    let mut anchors: Vec<[f64; 2]> = line.points.clone();
     let dist = |a: &[f64; 2]| (a[0] - home[0]).hypot(a[1] - home[1]);
     anchors.sort_by(|a, b| dist(a).total_cmp(&dist(b)));
     anchors.insert(0, home);
@@ -662,7 +685,7 @@ fn line_want(line: &Line, class: Class, reference: bool) -> Want {
         font: LINE_FONT,
         line_height: LINE_LINE,
         tracking: 0.0,
-        at: line.label_anchor(),
+        at: line.anchor,
         lit: !reference,
         candidates,
     }
@@ -673,11 +696,11 @@ fn line_want(line: &Line, class: Class, reference: bool) -> Want {
 fn base_view(map: &Map, scene: &Scene) -> View {
     let mut pts: Vec<[f64; 2]> = Vec::new();
     if let Some(line) = map.line(&scene.line) {
-        pts.extend(line.projected().into_iter().flatten());
-        pts.push(line.label_anchor());
+        pts.extend(line.projected.iter().flatten().copied());
+        pts.push(line.anchor);
         // The reference lines are there to compare with: the view shows them whole.
         for c in line.context.iter().filter_map(|c| map.line(c)) {
-            pts.extend(c.projected().into_iter().flatten());
+            pts.extend(c.projected.iter().flatten().copied());
         }
     }
     pts.extend(
@@ -685,10 +708,10 @@ fn base_view(map: &Map, scene: &Scene) -> View {
             .highlight
             .iter()
             .filter_map(|h| map.place(h))
-            .map(Place::at),
+            .map(|p| p.at),
     );
     if pts.is_empty() {
-        let (u, v) = proj::frame();
+        let (u, v) = map.frame;
         return View {
             uc: u as f64 / 2.0,
             vc: v as f64 / 2.0,
@@ -708,15 +731,14 @@ fn base_view(map: &Map, scene: &Scene) -> View {
     let view = View {
         uc: (x0 + x1) / 2.0,
         vc: (y0 + y1) / 2.0,
-        vw: (x1 - x0 + 2.0 * pad).max(380.0),
-        vh: (y1 - y0 + 2.0 * pad).max(320.0),
+        vw: (x1 - x0 + 2.0 * pad).max(map.region.min_view[0]),
+        vh: (y1 - y0 + 2.0 * pad).max(map.region.min_view[1]),
     };
-    keep_in_frame(view)
+    keep_in_frame(view, map.frame)
 }
 
 /// Moves a view inside the frame where it fits (a view larger than the frame stays centred).
-fn keep_in_frame(mut v: View) -> View {
-    let (fw, fh) = proj::frame();
+fn keep_in_frame(mut v: View, (fw, fh): (u32, u32)) -> View {
     let (fw, fh) = (fw as f64, fh as f64);
     let fit = |c: f64, span: f64, full: f64| {
         if span >= full {
@@ -746,7 +768,7 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
     let k0 = view.k(mw, mh);
     let k1 = view.k(mw * MAX_SCALE, mh * MAX_SCALE);
     let line = map.line(&scene.line)?;
-    let paths = line.projected();
+    let paths = line.projected.clone();
     let drawn = scene_lines(map, scene);
 
     // Required: the line's label and the lit places.
@@ -761,11 +783,11 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
         .iter()
         .filter(|p| p.kind.has_mark())
         .map(|p| Obstacle {
-            at: p.at(),
+            at: p.at,
             rel: [-MARK_R, -MARK_R, MARK_R, MARK_R],
         })
         .collect();
-    if lit.iter().any(|p| !view.contains(p.at())) {
+    if lit.iter().any(|p| !view.contains(p.at)) {
         return None;
     }
 
@@ -850,7 +872,7 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
         .filter(|p| p.kind.has_mark())
         .map(|p| Mark {
             place: p.id.clone(),
-            at: p.at(),
+            at: p.at,
             lit: true,
         })
         .collect();
@@ -861,19 +883,19 @@ fn layout_class(map: &Map, scene: &Scene, view: &View, class: Class) -> Option<C
         .iter()
         .filter(|p| !scene.highlight.contains(&p.id) && p.id != scene.line)
         .filter(|p| p.with_line.as_ref().is_none_or(|l| drawn.contains(l)))
-        .filter(|p| view.contains(p.at()))
+        .filter(|p| view.contains(p.at))
         .filter(|p| class == Class::Wide || p.rank <= 2)
         .collect();
     context.sort_by(|a, b| {
         let d = |p: &Place| {
-            let at = p.at();
+            let at = p.at;
             ((at[0] - view.uc) / view.vw).powi(2) + ((at[1] - view.vc) / view.vh).powi(2)
         };
         a.rank.cmp(&b.rank).then(d(a).total_cmp(&d(b)))
     });
     // The reference lines' short names come first among the context.
     for r in drawn[1..].iter().filter_map(|id| map.line(id)) {
-        if r.short.is_empty() || !view.contains(r.label_anchor()) {
+        if r.short.is_empty() || !view.contains(r.anchor) {
             continue;
         }
         let want = line_want(r, class, true);
@@ -976,7 +998,7 @@ pub fn layout(map: &Map, scene: &Scene) -> Result<SceneLayout, String> {
             }
             view.vw *= 1.12;
             view.vh *= 1.12;
-            view = keep_in_frame(view);
+            view = keep_in_frame(view, map.frame);
         }
         classes.push(laid.ok_or_else(|| {
             format!(
@@ -1057,21 +1079,22 @@ mod tests {
             lon,
             rank,
             with_line: None,
+            at: [0.0, 0.0],
         }
     }
 
     /// A small map of its own, so the layout's tests don't depend on the content.
     fn fixture() -> Map {
-        Map {
-            title: "Test".into(),
-            places: vec![
+        let mut map = Map::new(
+            "Test".into(),
+            vec![
                 place("seoul", PlaceKind::Capital, 37.567, 126.978, 1),
                 place("inchon", PlaceKind::City, 37.456, 126.705, 3),
                 place("pyongyang", PlaceKind::Capital, 39.039, 125.763, 1),
                 place("pusan", PlaceKind::City, 35.18, 129.076, 2),
                 place("yellow sea", PlaceKind::Water, 36.0, 123.6, 3),
             ],
-            lines: vec![Line {
+            vec![Line {
                 id: "armistice".into(),
                 label: "The armistice line".into(),
                 date: "27 July 1953".into(),
@@ -1085,8 +1108,17 @@ mod tests {
                 label_at: [38.3, 127.45],
                 paths: vec![vec![[37.77, 126.68], [38.3, 127.45], [38.61, 128.36]]],
                 source: Source::default(),
+                chip: String::new(),
+                projected: vec![],
+                anchor: [0.0, 0.0],
+                points: vec![],
+                caption: String::new(),
+                short_caption: String::new(),
             }],
-        }
+            proj::sample_region(),
+        );
+        map.set_words(&crate::words::english());
+        map
     }
 
     /// Plot sizes from the class's minimum to `MAX_SCALE` times it, in each dimension.
@@ -1117,8 +1149,8 @@ mod tests {
         let map = fixture();
         let s = Scene::new(&map, "armistice", &["pusan"]);
         let l = layout(&map, &s).unwrap();
-        assert!(l.view.contains(map.place("pusan").unwrap().at()));
-        for p in map.line("armistice").unwrap().projected().iter().flatten() {
+        assert!(l.view.contains(map.place("pusan").unwrap().at));
+        for p in map.line("armistice").unwrap().projected.iter().flatten() {
             assert!(l.view.contains(*p));
         }
     }
@@ -1164,7 +1196,7 @@ mod tests {
         let l = layout(&map, &Scene::new(&map, "armistice", &[] as &[&str])).unwrap();
         for class in Class::ALL {
             let label = &l.class(class).labels[0];
-            assert_eq!(label.lines.join(" "), map.lines[0].caption());
+            assert_eq!(label.lines.join(" "), map.lines[0].caption);
             assert!(label.lines.join(" ").contains("approximate"));
             assert!(widest(&label.lines, LINE_FONT) <= label.w + 1e-9);
         }

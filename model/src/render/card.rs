@@ -5,16 +5,18 @@
 //! Why this way: the instruments are HTML and CSS, so a screenshot would need a browser in the
 //! build; an SVG drawn from the model needs none, and resvg (pure Rust) rasterizes it in well
 //! under a second. Text is set in DejaVu Sans, the face whose widths the model's text measure
-//! already knows ([`crate::text`]), loaded from the system's fonts (Debian's
-//! `fonts-dejavu-core`), so lines are broken where they fit.
+//! already knows ([`crate::text`]), and Korean and Chinese in Noto Sans CJK (an em a glyph, as
+//! the measure counts them), loaded from the system's fonts (Debian's `fonts-dejavu-core` and
+//! `fonts-noto-cjk`), so lines are broken where they fit.
 
-use super::diagram::toward;
-use super::page::{widget_title, Site};
-use super::{escape, num};
-use crate::content::{Actor, Place};
-use crate::diagram::{needle, segment, sums, verdict_words, Model, Switches};
+use super::site::Site;
+use crate::cast::Shape;
+use crate::diagram::{needle, segment, Model, Switches};
+use crate::html::{escape, num};
 use crate::route::Widget;
 use crate::text::{width, wrap, Font};
+use crate::theme::LIGHT;
+use crate::words::W as Wd;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -30,40 +32,40 @@ const M: f64 = 64.0;
 /// The drawing's width between the margins.
 const IW: f64 = DW as f64 - 2.0 * M;
 
-const PAPER: &str = "#fbf9f4";
-const PAPER_2: &str = "#f1ede3";
-const INK: &str = "#1b1b1b";
-const MUTED: &str = "#565656";
-const RULE: &str = "#d6d0c2";
-const ACCENT: &str = "#9b1c22";
+const PAPER: &str = LIGHT.paper;
+const PAPER_2: &str = LIGHT.paper_2;
+const INK: &str = LIGHT.ink;
+const MUTED: &str = LIGHT.muted;
+const RULE: &str = LIGHT.rule;
+const ACCENT: &str = LIGHT.accent;
 
 /// The faces the cards are set in, and where Debian puts them.
 pub const FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
 pub const FONT_FILES: [&str; 2] = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"];
+/// The CJK faces (one collection of every region's), for the editions in Korean and Chinese.
+pub const CJK_FONTS: [&str; 2] = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+];
 
-fn hue(a: Actor) -> &'static str {
-    match a {
-        Actor::Prc => "#c1272d",
-        Actor::Ussr => "#7a3b1e",
-        Actor::Dprk => "#5e4b8b",
-        Actor::Rok => "#0f7a74",
-        Actor::UsUn => "#1f5fa8",
-        Actor::Roc => "#a15f00",
+/// The font families a card in this language is set in, first choice first.
+fn families(lang: &str) -> &'static str {
+    match crate::lang::primary(lang).as_str() {
+        "ko" => "DejaVu Sans, Noto Sans CJK KR",
+        "zh" if lang.to_ascii_lowercase().contains("hant") => "DejaVu Sans, Noto Sans CJK TC",
+        "zh" => "DejaVu Sans, Noto Sans CJK SC",
+        "ja" => "DejaVu Sans, Noto Sans CJK JP",
+        _ => "DejaVu Sans",
     }
 }
 
 /// An actor's glyph (as in the page's legend) centred on `(x, y)`, about `2r` across.
-fn glyph(o: &mut String, a: Actor, x: f64, y: f64, r: f64) {
-    let fill = hue(a);
-    let pts = |o: &mut String, p: &[(f64, f64)]| {
-        let list: Vec<String> = p
-            .iter()
-            .map(|(dx, dy)| format!("{},{}", num(x + dx * r), num(y + dy * r)))
-            .collect();
-        let _ = write!(o, r#"<polygon points="{}" fill="{fill}"/>"#, list.join(" "));
-    };
-    match a {
-        Actor::Prc => {
+fn glyph(o: &mut String, site: &Site, actor: &str, x: f64, y: f64, r: f64) {
+    let cast = &site.b.cast;
+    let fill = cast.color(actor, false).unwrap_or(INK);
+    let shape = cast.get(actor).map_or(Shape::Square, |a| a.shape);
+    match shape.polygon() {
+        None if shape == Shape::Circle => {
             let _ = write!(
                 o,
                 r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}"/>"#,
@@ -72,24 +74,29 @@ fn glyph(o: &mut String, a: Actor, x: f64, y: f64, r: f64) {
                 num(r)
             );
         }
-        Actor::Ussr => pts(
-            o,
-            &[(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)],
-        ),
-        Actor::Dprk => pts(o, &[(0.0, -1.0), (1.0, 0.8), (-1.0, 0.8)]),
-        Actor::Rok => pts(o, &[(-1.0, -0.8), (1.0, -0.8), (0.0, 1.0)]),
-        Actor::UsUn => pts(o, &[(0.0, -1.1), (1.1, 0.0), (0.0, 1.1), (-1.1, 0.0)]),
-        Actor::Roc => pts(
-            o,
-            &[
-                (-0.5, -0.9),
-                (0.5, -0.9),
-                (1.0, 0.0),
-                (0.5, 0.9),
-                (-0.5, 0.9),
-                (-1.0, 0.0),
-            ],
-        ),
+        None => {
+            let _ = write!(
+                o,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"/>"#,
+                num(x - 0.85 * r),
+                num(y - 0.85 * r),
+                num(1.7 * r),
+                num(1.7 * r)
+            );
+        }
+        Some(p) => {
+            let list: Vec<String> = p
+                .iter()
+                .map(|(fx, fy)| {
+                    format!(
+                        "{},{}",
+                        num(x + (fx * 2.0 - 1.0) * r),
+                        num(y + (fy * 2.0 - 1.0) * r)
+                    )
+                })
+                .collect();
+            let _ = write!(o, r#"<polygon points="{}" fill="{fill}"/>"#, list.join(" "));
+        }
     }
 }
 
@@ -114,7 +121,8 @@ fn text(
         } else {
             format!(r#" text-anchor="{anchor}""#)
         },
-        escape(s)
+        // The break opportunities of Chinese are for the layout; some faces draw them.
+        escape(&s.replace(crate::text::ZWSP, ""))
     );
 }
 
@@ -135,7 +143,7 @@ fn lines(s: &str, font: Font, max: usize) -> Vec<String> {
 /// The eyebrow and the title, from the top; returns where the title's last line sits.
 fn heading(o: &mut String, site: &Site, title: &str, size: f64) -> f64 {
     let m = &site.b.essay.meta;
-    let eyebrow = format!("{} · {}", m.credit_series, m.byline).to_uppercase();
+    let eyebrow = format!("{} · {}", m.credit_series, m.byline).to_uppercase().replace(crate::text::ZWSP, "");
     let _ = write!(
         o,
         r#"<text x="{M}" y="76" font-size="22" font-weight="bold" letter-spacing="2" fill="{ACCENT}">{}</text>"#,
@@ -156,11 +164,12 @@ fn first_sentence(s: &str) -> &str {
 
 /// The timeline's overview: each lane a band, each event its actor's glyph, the years below.
 fn timeline_art(o: &mut String, site: &Site, top: f64, bottom: f64, r: f64) {
-    let plan = &site.timeline;
-    let b = site.b;
+    let (Some(plan), Some(tl)) = (&site.timeline, &site.b.timeline) else {
+        return;
+    };
     let axis_y = bottom - 34.0;
-    let lane_h = (axis_y - top) / Place::ALL.len() as f64;
-    for (i, p) in Place::ALL.iter().enumerate() {
+    let lane_h = (axis_y - top) / tl.lane.len().max(1) as f64;
+    for (i, p) in tl.lane.iter().enumerate() {
         let y = top + i as f64 * lane_h;
         let fill = if i % 2 == 0 { PAPER_2 } else { PAPER };
         let _ = write!(
@@ -174,7 +183,7 @@ fn timeline_art(o: &mut String, site: &Site, top: f64, bottom: f64, r: f64) {
             r#"<text x="{}" y="{}" font-size="15" font-weight="bold" letter-spacing="1" fill="{MUTED}">{}</text>"#,
             num(M + 10.0),
             num(y + 21.0),
-            escape(&p.label().to_uppercase())
+            escape(&p.name.to_uppercase().replace(crate::text::ZWSP, ""))
         );
     }
     // Squeezed stretches of the axis: hatched, as on the page.
@@ -192,12 +201,8 @@ fn timeline_art(o: &mut String, site: &Site, top: f64, bottom: f64, r: f64) {
     for (i, mk) in plan.marks.iter().enumerate() {
         let x = M + mk.t * IW;
         let y = top + (mk.lane + 1) as f64 * lane_h - r - 6.0 - mk.stack as f64 * (r * 1.6);
-        let a = b.timeline.event[i]
-            .actors
-            .first()
-            .copied()
-            .unwrap_or(Actor::Prc);
-        glyph(o, a, x, y, r);
+        let a = tl.event[i].actors.first().map_or("", |a| a.as_str());
+        glyph(o, site, a, x, y, r);
     }
     let _ = write!(
         o,
@@ -243,13 +248,12 @@ fn timeline_art(o: &mut String, site: &Site, top: f64, bottom: f64, r: f64) {
 
 /// The diagram at its last stage: the courses, the tug bar with its needle, the verdict.
 fn diagram_art(o: &mut String, site: &Site, top: f64) {
-    let b = site.b;
-    let d = &b.diagram;
+    let Some(g) = site.dg() else { return };
+    let d = g.d;
     let m = Model::new(d);
     let last = d.stage.len().saturating_sub(1);
     let bal = m.balance(last, Switches::default());
-    let names: Vec<&str> = d.course.iter().map(|c| c.label.as_ref()).collect();
-    let [l, r] = [names.first(), names.get(1)].map(|n| n.copied().unwrap_or(""));
+    let [l, r] = g.names().map(|n| n.replace(crate::text::ZWSP, ""));
     text(
         o,
         (M, top + 34.0),
@@ -268,8 +272,12 @@ fn diagram_art(o: &mut String, site: &Site, top: f64) {
         INK,
         "end",
     );
-    let details: Vec<&str> = d.course.iter().map(|c| c.detail.as_ref()).collect();
-    if let [dl, dr, ..] = details[..] {
+    let details: Vec<String> = d
+        .course
+        .iter()
+        .map(|c| c.detail.replace(crate::text::ZWSP, ""))
+        .collect();
+    if let [dl, dr, ..] = &details[..] {
         text(o, (M, top + 66.0), dl, 21.0, false, MUTED, "start");
         text(o, (M + IW, top + 66.0), dr, 21.0, false, MUTED, "end");
     }
@@ -287,7 +295,7 @@ fn diagram_art(o: &mut String, site: &Site, top: f64) {
             num(M + s * IW + 1.5),
             num(y),
             num((w * IW - 3.0).max(1.0)),
-            hue(d.factor[f].actor)
+            site.b.cast.color(&d.factor[f].actor, false).unwrap_or(INK)
         );
     }
     let cx = M + 0.5 * IW;
@@ -315,7 +323,7 @@ fn diagram_art(o: &mut String, site: &Site, top: f64) {
     text(
         o,
         (cx, y + h + 62.0),
-        &verdict_words(bal, toward(b)),
+        &g.verdict(bal),
         38.0,
         true,
         INK,
@@ -324,7 +332,7 @@ fn diagram_art(o: &mut String, site: &Site, top: f64) {
     text(
         o,
         (cx, y + h + 100.0),
-        &sums(bal, [l, r]),
+        &g.sums(bal).replace(crate::text::ZWSP, ""),
         24.0,
         false,
         MUTED,
@@ -336,24 +344,23 @@ fn diagram_art(o: &mut String, site: &Site, top: f64) {
 pub fn svg(site: &Site, w: Widget) -> String {
     let b = site.b;
     let mut o = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {DW} {DH}" font-family="DejaVu Sans"><rect width="{DW}" height="{DH}" fill="{PAPER}"/>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {DW} {DH}" font-family="{}"><rect width="{DW}" height="{DH}" fill="{PAPER}"/>"#,
+        families(site.lang)
     );
+    let n_events = b.timeline.as_ref().map_or(0, |t| t.event.len());
     match w {
         Widget::Timeline => {
-            let y = heading(&mut o, site, &widget_title(site, w), 54.0);
-            let sub = format!(
-                "{} events in four places, each with its source",
-                b.timeline.event.len()
-            );
+            let y = heading(&mut o, site, &site.widget_title(w), 54.0);
+            let sub = site.w.n(Wd::CardTimeline, n_events as u64, &[]);
             text(&mut o, (M, y + 44.0), &sub, 26.0, false, MUTED, "start");
             timeline_art(&mut o, site, y + 76.0, DH as f64 - 20.0, 9.0);
         }
         Widget::Diagram => {
-            let y = heading(&mut o, site, &widget_title(site, w), 48.0);
+            let y = heading(&mut o, site, &site.widget_title(w), 48.0);
             diagram_art(&mut o, site, y + 48.0);
         }
         Widget::Essay | Widget::Map => {
-            let y = heading(&mut o, site, &widget_title(site, w), 54.0);
+            let y = heading(&mut o, site, &site.widget_title(w), 54.0);
             let mut y = y + 10.0;
             for l in lines(
                 first_sentence(&b.essay.meta.standfirst),
@@ -381,39 +388,33 @@ pub fn svg(site: &Site, w: Widget) -> String {
 /// What the card shows, in words (`og:image:alt`).
 pub fn alt(site: &Site, w: Widget) -> String {
     let b = site.b;
+    let words = site.w;
+    let title = crate::html::plain(&site.widget_title(w)).replace(crate::text::ZWSP, "");
+    let n = b.timeline.as_ref().map_or(0, |t| t.event.len()).to_string();
     match w {
         Widget::Timeline => {
-            let places: Vec<&str> = Place::ALL.iter().map(|p| p.label()).collect();
-            format!(
-                "{}: {} events marked by date in four places ({}).",
-                widget_title(site, w),
-                b.timeline.event.len(),
-                places.join("; ")
-            )
+            let span = match (&site.timeline, &b.timeline) {
+                (Some(p), Some(_)) => words.window(p.axis.first_day(), p.axis.end_day()),
+                _ => String::new(),
+            };
+            words.f(Wd::CardTimelineAlt, &[("title", &title), ("n", &n), ("span", &span)])
         }
-        Widget::Diagram => {
-            let m = Model::new(&b.diagram);
-            let last = b.diagram.stage.len().saturating_sub(1);
-            let bal = m.balance(last, Switches::default());
-            let names: Vec<&str> = b.diagram.course.iter().map(|c| c.label.as_ref()).collect();
-            let pair = [
-                names.first().copied().unwrap_or(""),
-                names.get(1).copied().unwrap_or(""),
-            ];
-            format!(
-                "{}: the factors as a tug bar between the two courses. {} ({}).",
-                widget_title(site, w),
-                verdict_words(bal, toward(b)),
-                sums(bal, pair)
-            )
-        }
-        Widget::Essay => format!(
-            "{}: the title over the explainer’s timeline of {} events in four places.",
-            widget_title(site, w),
-            b.timeline.event.len()
-        ),
-        Widget::Map => widget_title(site, w),
+        Widget::Diagram => match site.dg() {
+            Some(g) => {
+                let m = g.model();
+                let last = g.d.stage.len().saturating_sub(1);
+                let bal = m.balance(last, Switches::default());
+                words.f(
+                    Wd::CardDiagramAlt,
+                    &[("title", &title), ("verdict", &g.verdict(bal)), ("sums", &g.sums(bal))],
+                )
+            }
+            None => title,
+        },
+        Widget::Essay => words.f(Wd::CardEssayAlt, &[("title", &title), ("n", &n)]),
+        Widget::Map => words.f(Wd::CardMapAlt, &[("title", &title)]),
     }
+    .replace(crate::text::ZWSP, "")
 }
 
 /// The faces the cards need, read from `dir`; a missing face is left out (its text is then not
@@ -427,6 +428,21 @@ pub fn fonts(dir: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
             Err(e) => notes.push(format!(
                 "{}: {e} (install fonts-dejavu-core; the cards are drawn without their text)",
                 dir.join(f).display()
+            )),
+        }
+    }
+    (faces, notes)
+}
+
+/// The CJK faces, for the cards of editions in Korean, Chinese or Japanese.
+pub fn cjk_fonts() -> (Vec<Vec<u8>>, Vec<String>) {
+    let mut faces = Vec::new();
+    let mut notes = Vec::new();
+    for f in CJK_FONTS {
+        match std::fs::read(f) {
+            Ok(data) => faces.push(data),
+            Err(e) => notes.push(format!(
+                "{f}: {e} (install fonts-noto-cjk; the CJK editions' cards are drawn without their text)"
             )),
         }
     }
@@ -512,21 +528,26 @@ mod tests {
 
     use crate::load::mini;
 
+    fn site_of(b: &crate::content::Bundle) -> Site<'_> {
+        let w = Box::leak(Box::new(crate::words::english()));
+        Site::new(b, w, "", None, Vec::new())
+    }
+
     #[test]
     fn each_card_draws_its_instrument_from_the_model() {
         let b = mini();
-        let site = Site::new(&b);
+        let site = site_of(&b);
         let t = svg(&site, Widget::Timeline);
         assert!(t.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="600" height="315" viewBox="0 0 1200 630""#));
-        let glyphs = t.matches("<circle").count() + t.matches("<polygon").count();
-        assert_eq!(glyphs, b.timeline.event.len(), "one glyph per event");
+        let glyphs = t.matches("<circle").count()
+            + t.matches("<polygon").count()
+            + t.matches("<rect").count()
+            - t.matches(r#"height="3""#).count();
+        assert!(glyphs >= b.timeline.as_ref().unwrap().event.len(), "a glyph per event");
         let d = svg(&site, Widget::Diagram);
-        let m = Model::new(&b.diagram);
-        let last = b.diagram.stage.len() - 1;
-        assert!(d.contains(&escape(&verdict_words(
-            m.balance(last, Switches::default()),
-            toward(&b)
-        ))));
+        let g = site.dg().unwrap();
+        let last = g.d.stage.len() - 1;
+        assert!(d.contains(&escape(&g.verdict(g.model().balance(last, Switches::default())))));
         assert!(svg(&site, Widget::Essay).contains(&escape(&b.essay.meta.title)));
     }
 
@@ -552,7 +573,7 @@ mod tests {
     #[test]
     fn a_card_is_a_small_png_of_the_right_size() {
         let b = mini();
-        let site = Site::new(&b);
+        let site = site_of(&b);
         let (faces, _) = fonts(Path::new(FONT_DIR));
         let png = png(&svg(&site, Widget::Diagram), &faces, 64).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");

@@ -12,16 +12,16 @@
 //! [`PUBLIC_URL_VAR`], read by the `pages` bin.
 
 use super::card;
-use super::escape;
-use super::page::{widget_title, Site};
+use super::site::Site;
+use crate::html::escape;
 use crate::route::{widget_href, Theme, Widget};
 use crate::share::iframe_code;
 use std::fmt::Write;
 
+pub use super::site::DEFAULT_BASE;
+
 /// The build setting: the address `dist/` will be served from.
 pub const PUBLIC_URL_VAR: &str = "EXPLAINER_PUBLIC_URL";
-/// Without the setting: where `scripts/serve.sh` serves the explainer.
-pub const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
 /// The oEmbed response and the card, in each page's folder.
 pub const OEMBED_FILE: &str = "oembed.json";
 pub const CARD_FILE: &str = "card.png";
@@ -51,20 +51,20 @@ pub fn public_base(setting: &str) -> Result<String, String> {
     }
 }
 
-/// A page's public address.
+/// A page's public address (in this edition).
 pub fn page_url(site: &Site, w: Widget) -> String {
-    [site.base.as_str(), w.spec().dir].concat()
+    [site.base.as_str(), site.dir, w.spec().dir].concat()
 }
 
 /// A file in a page's folder, by its public address.
 pub fn file_url(site: &Site, w: Widget, file: &str) -> String {
-    [site.base.as_str(), w.spec().dir, file].concat()
+    [site.base.as_str(), site.dir, w.spec().dir, file].concat()
 }
 
 /// The `<head>` tags: oEmbed discovery, then Open Graph and the Twitter card.
 pub fn head_tags(site: &Site, w: Widget) -> String {
     let b = site.b;
-    let title = escape(&widget_title(site, w));
+    let title = escape(&crate::html::plain(&site.widget_title(w)));
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -73,8 +73,9 @@ pub fn head_tags(site: &Site, w: Widget) -> String {
     );
     let _ = write!(
         o,
-        "<meta property=\"og:type\" content=\"{}\">\n<meta property=\"og:site_name\" content=\"{}\">\n<meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{}\">\n<meta property=\"og:url\" content=\"{}\">\n<meta property=\"og:image\" content=\"{}\">\n<meta property=\"og:image:width\" content=\"{}\">\n<meta property=\"og:image:height\" content=\"{}\">\n<meta property=\"og:image:alt\" content=\"{}\">\n<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
+        "<meta property=\"og:type\" content=\"{}\">\n<meta property=\"og:locale\" content=\"{}\">\n<meta property=\"og:site_name\" content=\"{}\">\n<meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{}\">\n<meta property=\"og:url\" content=\"{}\">\n<meta property=\"og:image\" content=\"{}\">\n<meta property=\"og:image:width\" content=\"{}\">\n<meta property=\"og:image:height\" content=\"{}\">\n<meta property=\"og:image:alt\" content=\"{}\">\n<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
         if w == Widget::Essay { "article" } else { "website" },
+        escape(&site.lang.replace('-', "_")),
         escape(&b.essay.meta.title),
         escape(&b.essay.meta.standfirst),
         escape(&page_url(site, w)),
@@ -86,70 +87,35 @@ pub fn head_tags(site: &Site, w: Widget) -> String {
     o
 }
 
-/// The oEmbed response for a page's default state (oEmbed 1.0, type `rich`).
+/// The oEmbed response for a page's default state (oEmbed 1.0, type `rich`), in this edition.
 pub fn oembed_json(site: &Site, w: Widget) -> String {
     let b = site.b;
-    let title = widget_title(site, w);
+    let title = crate::html::plain(&site.widget_title(w));
     let href = widget_href(w, None, &[], Theme::Auto, true);
-    let src = [site.base.as_str(), href.strip_prefix("./").unwrap_or(&href)].concat();
+    let edition_base = [site.base.as_str(), site.dir].concat();
+    let src = [edition_base.as_str(), href.strip_prefix("./").unwrap_or(&href)].concat();
     let html = format!(
         "<blockquote style=\"display:none\"><a href=\"{}\">{}</a></blockquote>\n{}",
         escape(&page_url(site, w)),
         escape(&title),
         iframe_code(w, &src, &title, &site.base),
     );
-    let fields: [(&str, Json); 12] = [
-        ("version", Json::Str("1.0")),
-        ("type", Json::Str("rich")),
-        ("title", Json::Str(&title)),
-        ("provider_name", Json::Str(&b.essay.meta.title)),
-        ("provider_url", Json::Str(&site.base)),
-        ("html", Json::Str(&html)),
-        ("width", Json::Num(OEMBED_WIDTH)),
-        ("height", Json::Num(crate::share::frame_px(w.spec()))),
-        ("thumbnail_url", Json::Str(&file_url(site, w, CARD_FILE))),
-        ("thumbnail_width", Json::Num(card::W)),
-        ("thumbnail_height", Json::Num(card::H)),
-        ("cache_age", Json::Num(86400)),
-    ];
-    let mut o = String::from("{");
-    for (i, (k, v)) in fields.iter().enumerate() {
-        if i > 0 {
-            o.push(',');
-        }
-        let _ = write!(o, "\n  {}: ", json_str(k));
-        match v {
-            Json::Str(s) => o.push_str(&json_str(s)),
-            Json::Num(n) => {
-                let _ = write!(o, "{n}");
-            }
-        }
-    }
-    o.push_str("\n}\n");
-    o
-}
-
-enum Json<'a> {
-    Str(&'a str),
-    Num(u32),
-}
-
-/// A JSON string literal.
-pub fn json_str(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + 2);
-    o.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            '\n' => o.push_str("\\n"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(o, "\\u{:04x}", c as u32);
-            }
-            c => o.push(c),
-        }
-    }
-    o.push('"');
+    let v = serde_json::json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "provider_name": crate::html::plain(&b.essay.meta.title),
+        "provider_url": edition_base,
+        "html": html,
+        "width": OEMBED_WIDTH,
+        "height": crate::share::frame_px(w.spec()),
+        "thumbnail_url": file_url(site, w, CARD_FILE),
+        "thumbnail_width": card::W,
+        "thumbnail_height": card::H,
+        "cache_age": 86400,
+    });
+    let mut o = serde_json::to_string_pretty(&v).expect("JSON of strings and numbers");
+    o.push('\n');
     o
 }
 
@@ -158,6 +124,11 @@ mod tests {
     use super::*;
 
     use crate::load::mini;
+
+    fn site_of(b: &crate::content::Bundle) -> Site<'_> {
+        let w = Box::leak(Box::new(crate::words::english()));
+        Site::new(b, w, "", None, Vec::new())
+    }
 
     #[test]
     fn the_public_address_must_be_an_absolute_folder() {
@@ -186,9 +157,9 @@ mod tests {
     #[test]
     fn every_address_a_page_gives_out_is_absolute_and_under_the_public_one() {
         let b = mini();
-        let mut site = Site::new(&b);
+        let mut site = site_of(&b);
         site.base = "https://news.example/explainer/".into();
-        for w in [Widget::Essay, Widget::Timeline, Widget::Diagram] {
+        for w in site.widgets() {
             let tags = head_tags(&site, w);
             let json = oembed_json(&site, w);
             for text in [&tags, &json] {
@@ -220,9 +191,10 @@ mod tests {
     #[test]
     fn the_response_is_oembed_rich_with_what_wordpress_needs() {
         let b = mini();
-        let site = Site::new(&b);
+        let site = site_of(&b);
         let json = oembed_json(&site, Widget::Timeline);
-        assert!(json.starts_with("{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n"));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!((v["version"].as_str(), v["type"].as_str()), (Some("1.0"), Some("rich")));
         for field in [
             "\"title\": ",
             "\"provider_name\": ",
@@ -243,8 +215,5 @@ mod tests {
         assert!(json.contains(r#"width=\"100%\" height=\"560\" frameborder=\"0\""#));
     }
 
-    #[test]
-    fn json_strings_are_escaped() {
-        assert_eq!(json_str("a\"b\\c\nd\u{1}é"), r#""a\"b\\c\nd\u0001é""#);
-    }
+
 }

@@ -5,6 +5,13 @@
 //! label never re-wraps differently in a reader's browser. Kerning is ignored, which errs wide.
 
 mod metrics;
+#[cfg(feature = "build")]
+pub mod phrases;
+
+/// A break opportunity of width zero: where a line of text written without spaces (Chinese) may
+/// break, decided at build time ([`phrases`]). Invisible on the page, and a break opportunity
+/// for the browser too.
+pub const ZWSP: char = '\u{200b}';
 
 /// A label's type: size in CSS px and whether it is bold (600 and up render as bold).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -23,8 +30,13 @@ impl Font {
     }
 }
 
-/// Advance width of one character in em; characters outside the table count as a full em.
+/// Advance width of one character in em; characters outside the table count as a full em
+/// (CJK ideographs, kana and Hangul are an em wide in every CJK face a system has), but for the
+/// zero-width break opportunity.
 fn advance(c: char, bold: bool) -> f64 {
+    if c == ZWSP {
+        return 0.0;
+    }
     let table = if bold {
         &metrics::BOLD
     } else {
@@ -41,9 +53,28 @@ pub fn width(text: &str, font: Font) -> f64 {
     text.chars().map(|c| advance(c, font.bold)).sum::<f64>() * font.size
 }
 
-/// Breaks `text` into lines no wider than `max` px, at spaces (and after hyphens and dashes).
-/// A single word wider than `max` stays whole on its own line: the caller sees it in `widest`.
+/// Breaks `text` into lines no wider than `max` px, at spaces, after hyphens and dashes, and at
+/// [`ZWSP`]s. A single word wider than `max` stays whole on its own line: the caller sees it in
+/// `widest`. A last line of one character (Chinese, broken at phrases) takes the previous unit
+/// with it, so no character is left alone on a line.
 pub fn wrap(text: &str, font: Font, max: f64) -> Vec<String> {
+    let mut lines = wrap_units(text, font, max);
+    let n = lines.len();
+    if n >= 2 && lines[n - 1].trim_matches(ZWSP).chars().count() == 1 {
+        let prev = lines[n - 2].clone();
+        if let Some(at) = prev.trim_end_matches(ZWSP).rfind(ZWSP) {
+            let (keep, carry) = prev.split_at(at);
+            let carried = format!("{}{}", carry.trim_start_matches(ZWSP), lines[n - 1]);
+            if width(&carried, font) <= max && !keep.trim_matches(ZWSP).is_empty() {
+                lines[n - 2] = keep.trim_end_matches(ZWSP).to_string();
+                lines[n - 1] = carried;
+            }
+        }
+    }
+    lines
+}
+
+fn wrap_units(text: &str, font: Font, max: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in words(text) {
@@ -55,12 +86,12 @@ pub fn wrap(text: &str, font: Font, max: f64) -> Vec<String> {
         if line.is_empty() || width(candidate.trim_end(), font) <= max {
             line = candidate;
         } else {
-            lines.push(line.trim_end().to_string());
-            line = word.trim_start().to_string();
+            lines.push(line.trim_end().trim_end_matches(ZWSP).to_string());
+            line = word.trim_start().trim_start_matches(ZWSP).to_string();
         }
     }
     if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_string());
+        lines.push(line.trim_end().trim_end_matches(ZWSP).to_string());
     }
     lines
 }
@@ -80,7 +111,7 @@ fn words(text: &str) -> Vec<&str> {
         if c == ' ' && i > start && !text[start..i].trim().is_empty() {
             out.push(&text[start..i]);
             start = i;
-        } else if matches!(c, '-' | '–' | '—') && i > start && next < text.len() {
+        } else if matches!(c, '-' | '–' | '—' | ZWSP) && i > start && next < text.len() {
             out.push(&text[start..next]);
             start = next;
         }
@@ -121,6 +152,21 @@ mod tests {
             assert_eq!(lines.join(" "), text, "nothing is lost or cut");
         }
         assert_eq!(wrap("Short", f, 180.0), vec!["Short"]);
+    }
+
+    #[test]
+    fn text_without_spaces_breaks_at_its_marked_phrases_and_leaves_no_character_alone() {
+        let f = Font::bold(14.0);
+        let z = ZWSP.to_string();
+        let text = ["中国人民", "志愿军", "入朝", "作战"].join(&z);
+        assert_eq!(width(&z, f), 0.0);
+        let lines = wrap(&text, f, 14.0 * 7.5);
+        assert_eq!(lines, vec!["中国人民\u{200b}志愿军", "入朝\u{200b}作战"]);
+        // A phrase of one character at the end goes with the phrase before it.
+        let text = ["美国", "第七", "舰队", "进入", "海峡", "巡"].join(&z);
+        let lines = wrap(&text, f, 14.0 * 10.5);
+        assert!(lines.last().unwrap().trim_matches(ZWSP).chars().count() > 1, "{lines:?}");
+        assert_eq!(lines.concat().replace(ZWSP, ""), text.replace(ZWSP, ""), "nothing lost");
     }
 
     #[test]

@@ -116,7 +116,14 @@ impl TimeAxis {
     /// Axis ticks between days `from` and `to`, at least `min_gap` px apart when the whole
     /// window spans `px` pixels: the finest of weeks, months, quarters, half-years or years
     /// that does not crowd, chosen separately for each unsqueezed stretch.
-    pub fn ticks(&self, from: f64, to: f64, px: f64, min_gap: f64) -> Vec<Tick> {
+    pub fn ticks(
+        &self,
+        from: f64,
+        to: f64,
+        px: f64,
+        min_gap: f64,
+        words: super::TickWords,
+    ) -> Vec<Tick> {
         let (tf, tt) = (self.t(from), self.t(to));
         let px_per_t = px / (tt - tf).max(1e-9);
         let mut out = Vec::new();
@@ -126,10 +133,10 @@ impl TimeAxis {
                 continue;
             }
             let px_per_day = (p.t1 - p.t0) / (p.d1 - p.d0) * px_per_t;
-            for (day, label) in calendar_ticks(a, b, px_per_day, min_gap) {
+            for (day, date, parent) in calendar_ticks(a, b, px_per_day, min_gap) {
                 out.push(Tick {
                     at: (self.t(day) - tf) / (tt - tf),
-                    label,
+                    label: words(&date, parent),
                 });
             }
         }
@@ -154,12 +161,9 @@ pub struct Tick {
     pub label: String,
 }
 
-pub const MONTH_ABBR: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// Calendar ticks in `[a, b)` for a linear stretch at `px_per_day`.
-fn calendar_ticks(a: f64, b: f64, px_per_day: f64, min_gap: f64) -> Vec<(f64, String)> {
+/// Calendar ticks in `[a, b)` for a linear stretch at `px_per_day`: the day, the date with the
+/// tick's precision, and whether the tick also names its month (a day) or year (a month).
+fn calendar_ticks(a: f64, b: f64, px_per_day: f64, min_gap: f64) -> Vec<(f64, CalDate, bool)> {
     let start = from_day_number(a.ceil() as i32);
     let end = from_day_number(b.floor() as i32);
     let fits = |days: f64| days * px_per_day >= min_gap;
@@ -170,12 +174,7 @@ fn calendar_ticks(a: f64, b: f64, px_per_day: f64, min_gap: f64) -> Vec<(f64, St
         for day in a.ceil() as i32..b.ceil() as i32 {
             let d = from_day_number(day);
             if matches!(d.day, 1 | 8 | 15 | 22) {
-                let label = if first || d.day == 1 {
-                    format!("{} {}", d.day, MONTH_ABBR[d.month as usize - 1])
-                } else {
-                    d.day.to_string()
-                };
-                out.push((day as f64, label));
+                out.push((day as f64, d, first || d.day == 1));
                 first = false;
             }
         }
@@ -191,12 +190,7 @@ fn calendar_ticks(a: f64, b: f64, px_per_day: f64, min_gap: f64) -> Vec<(f64, St
             while (y, m) <= (end.year as i32, end.month.max(1) as u32) {
                 let day = CalDate::ymd(y as i16, m as u8, 1).first_day() as f64;
                 if (m - 1) % months == 0 && day >= a && day < b {
-                    let label = if first || m == 1 {
-                        format!("{} {y}", MONTH_ABBR[m as usize - 1])
-                    } else {
-                        MONTH_ABBR[m as usize - 1].to_string()
-                    };
-                    out.push((day, label));
+                    out.push((day, CalDate::ymd(y as i16, m as u8, 0), first || m == 1));
                     first = false;
                 }
                 let _ = days_in_month(y, m as u8);
@@ -217,10 +211,11 @@ fn calendar_ticks(a: f64, b: f64, px_per_day: f64, min_gap: f64) -> Vec<(f64, St
                 .map(|y| {
                     (
                         CalDate::ymd(y as i16, 1, 1).first_day() as f64,
-                        y.to_string(),
+                        CalDate::ymd(y as i16, 0, 0),
+                        true,
                     )
                 })
-                .filter(|&(d, _)| d >= a && d < b)
+                .filter(|&(d, _, _)| d >= a && d < b)
                 .collect();
         }
     }
@@ -228,7 +223,7 @@ fn calendar_ticks(a: f64, b: f64, px_per_day: f64, min_gap: f64) -> Vec<(f64, St
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::date::DateSpan;
 
@@ -277,6 +272,21 @@ mod tests {
         }
     }
 
+    /// English ticks as the engine's default words write them.
+    pub(crate) fn en(d: &CalDate, parent: bool) -> String {
+        const M: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let m = M[d.month.max(1) as usize - 1];
+        match (d.precision(), parent) {
+            (crate::date::Precision::Day, true) => format!("{} {m}", d.day),
+            (crate::date::Precision::Day, false) => d.day.to_string(),
+            (crate::date::Precision::Month, true) => format!("{m} {}", d.year),
+            (crate::date::Precision::Month, false) => m.to_string(),
+            (crate::date::Precision::Year, _) => d.year.to_string(),
+        }
+    }
+
     #[test]
     fn ticks_adapt_to_the_zoom_and_never_crowd() {
         let a = axis();
@@ -288,7 +298,7 @@ mod tests {
                 ("1949-09", "1950-12"),
                 ("1990", "2021"),
             ] {
-                let ticks = a.ticks(day(f), day(t), px, 56.0);
+                let ticks = a.ticks(day(f), day(t), px, 56.0, &en);
                 assert!(
                     ticks.len() >= if px < 250.0 { 1 } else { 2 },
                     "{f}..{t} at {px}: {ticks:?}"
@@ -304,13 +314,13 @@ mod tests {
                 assert!(ticks.iter().all(|t| (0.0..=1.0).contains(&t.at)));
             }
         }
-        let t = a.ticks(day("1950-06"), day("1950-10"), 700.0, 56.0);
+        let t = a.ticks(day("1950-06"), day("1950-10"), 700.0, 56.0, &en);
         assert!(t.iter().any(|t| t.label == "Aug"), "{t:?}");
         assert!(
             t[0].label.contains("1950"),
             "the year is named first: {t:?}"
         );
-        let t = a.ticks(day("1950-09-20"), day("1950-10-21"), 700.0, 56.0);
+        let t = a.ticks(day("1950-09-20"), day("1950-10-21"), 700.0, 56.0, &en);
         assert!(t.iter().any(|t| t.label == "1 Oct"), "{t:?}");
     }
 }

@@ -2,8 +2,9 @@
 //! each scene's labels go, for the two shapes the drawing takes.
 //!
 //! - **Wide** (the plot is at least [`Class::Wide`]'s minimum): time runs left to right, events
-//!   sit in four place lanes, and labels stack above their marks with a leader.
-//! - **Narrow** (phones): time runs top to bottom beside a rail of four thin lane columns, and
+//!   sit in the explainer's lanes (its `[[lane]]`s, one to six), and labels stack above their
+//!   marks with a leader.
+//! - **Narrow** (phones): time runs top to bottom beside a rail of thin lane columns, and
 //!   labels sit in a column on the right, nudged apart vertically, with elbow leaders.
 //!
 //! Positions are written the way the stylesheet reads them (see [`Pos`]): a fraction of the
@@ -13,6 +14,10 @@
 //! sizes, with text measured by [`crate::text`] (which errs wide).
 
 pub mod axis;
+#[cfg(feature = "build")]
+pub mod check;
+#[cfg(feature = "build")]
+pub mod markup;
 pub mod scenes;
 
 pub use axis::{Tick, TimeAxis};
@@ -63,6 +68,8 @@ pub const STACK: f64 = 14.0;
 pub const LANE_NAME_H: f64 = 18.0;
 
 // Narrow geometry.
+/// The narrowest gutter for the ticks (wider where a language's tick labels need it: see
+/// [`Geometry`]).
 pub const GUTTER: f64 = 38.0;
 pub const RAIL: f64 = 14.0;
 /// Room above the rail for the lanes' numbers.
@@ -111,11 +118,30 @@ impl Pos {
     }
 }
 
+/// What the layout needs to know of the drawing as a whole: how many lanes it has, how wide the
+/// narrow plot's gutter is (its ticks' words must fit), how far apart wide ticks must be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    pub lanes: usize,
+    pub gutter: f64,
+    pub tick_gap: f64,
+}
+
+impl Default for Geometry {
+    fn default() -> Geometry {
+        Geometry {
+            lanes: 4,
+            gutter: GUTTER,
+            tick_gap: 64.0,
+        }
+    }
+}
+
 /// An event as the layout needs it: its lane, its days, its title.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub title: String,
-    /// 0–3, top to bottom: the lanes of [`crate::content::Place::ALL`].
+    /// The lane's index, top to bottom (the order of `timeline.toml`'s lanes).
     pub lane: usize,
     /// First day, and the day after the last.
     pub d0: f64,
@@ -226,38 +252,39 @@ pub struct Label {
 pub struct Layout {
     pub class: Class,
     pub view: View,
-    /// Wide: the px offsets of the lanes' top edges and of the bottom edge. Edge `k` sits at
-    /// `k / 4` of the inner height plus `lanes[k]` px: every lane takes the same share of any
-    /// height beyond the smallest plot, so a lane with tall labels does not grow an empty band.
-    pub lanes: [f64; 5],
+    /// Wide: the px offsets of the lanes' top edges and of the bottom edge. Edge `k` of `n`
+    /// lanes sits at `k / n` of the inner height plus `lanes[k]` px: every lane takes the same
+    /// share of any height beyond the smallest plot, so a lane with tall labels does not grow an
+    /// empty band.
+    pub lanes: Vec<f64>,
     pub labels: Vec<Label>,
     pub ticks: Vec<Tick>,
     /// Lit events that could not be labelled (a test failure for real content).
     pub unplaced: Vec<usize>,
 }
 
-/// The fraction of the inner height at which lane edge `k` (0 top … 4 bottom) starts.
-pub fn lane_f(k: usize) -> f64 {
-    k as f64 / 4.0
+/// The fraction of the inner height at which lane edge `k` (0 top … n bottom) of `n` starts.
+pub fn lane_f(k: usize, n: usize) -> f64 {
+    k as f64 / n.max(1) as f64
 }
 
 /// Where lane edge `k` is in a plot of inner height `inner` (wide).
-pub fn lane_edge(lanes: &[f64; 5], k: usize, inner: f64) -> f64 {
-    lane_f(k) * inner + lanes[k]
+pub fn lane_edge(lanes: &[f64], k: usize, inner: f64) -> f64 {
+    lane_f(k, lanes.len() - 1) * inner + lanes[k]
 }
 
 /// Where a mark's centre sits in a scene (px offsets included).
-pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &[f64; 5]) -> Pos {
+pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &[f64], g: Geometry) -> Pos {
     match class {
         Class::Wide => Pos {
             fx: view.f(m.t),
             dx: 0.0,
-            fy: lane_f(m.lane + 1),
-            dy: lanes[m.lane + 1] - MARK_OFF - m.stack as f64 * STACK,
+            fy: lane_f(m.lane + 1, g.lanes),
+            dy: lanes.get(m.lane + 1).copied().unwrap_or(0.0) - MARK_OFF - m.stack as f64 * STACK,
         },
         Class::Narrow => Pos {
             fx: 0.0,
-            dx: GUTTER + m.lane as f64 * RAIL + RAIL / 2.0,
+            dx: g.gutter + m.lane as f64 * RAIL + RAIL / 2.0,
             fy: view.f(m.t),
             dy: m.stack as f64 * NARROW_STACK,
         },
@@ -267,6 +294,10 @@ pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &[f64; 5]) -> Pos {
 /// The gutter holds tick labels this wide at most (narrow).
 pub const GUTTER_TEXT: f64 = 34.0;
 
+/// How a tick's date is written: the date (with the precision the tick has) and whether its
+/// month or year is said with it. The words of the page's language.
+pub type TickWords<'a> = &'a dyn Fn(&crate::date::CalDate, bool) -> String;
+
 /// Lays out one scene for one class.
 pub fn layout(
     class: Class,
@@ -274,6 +305,8 @@ pub fn layout(
     items: &[Item],
     marks: &[Mark],
     scene: &Scene,
+    g: Geometry,
+    ticks: TickWords,
 ) -> Layout {
     // A window reaching past the axis's ends is cut to them.
     let view = View {
@@ -300,10 +333,10 @@ pub fn layout(
     let (w0, h0) = class.min();
     match class {
         Class::Wide => wide(
-            axis, items, marks, scene, view, anchor, &lit, &context, w0, h0,
+            axis, items, marks, scene, view, anchor, &lit, &context, w0, h0, g, ticks,
         ),
         Class::Narrow => narrow(
-            axis, items, marks, scene, view, anchor, &lit, &context, w0, h0,
+            axis, items, marks, scene, view, anchor, &lit, &context, w0, h0, g, ticks,
         ),
     }
 }
@@ -384,12 +417,15 @@ fn wide(
     context: &[usize],
     w0: f64,
     h0: f64,
+    g: Geometry,
+    tick_words: TickWords,
 ) -> Layout {
     let inner_w = w0 - 2.0 * PAD;
+    let n = g.lanes;
     let inner_h = h0 - AXIS_H;
     let base_need = LANE_NAME_H + MARK_OFF + 2.0;
     // The lowest clear height above each lane's marks (taller where marks stack).
-    let clear: Vec<f64> = (0..4)
+    let clear: Vec<f64> = (0..n)
         .map(|lane| {
             let tallest = (0..marks.len())
                 .filter(|&i| marks[i].lane == lane && (0.0..=1.0).contains(&view.f(marks[i].t)))
@@ -540,7 +576,7 @@ fn wide(
     }
     let _ = total;
     // Lanes: each gets what it needs, and the rest of the height is shared out evenly.
-    let needs: Vec<f64> = (0..4)
+    let needs: Vec<f64> = (0..n)
         .map(|l| {
             base_need
                 + placed
@@ -550,14 +586,14 @@ fn wide(
                     .fold(clear[l], f64::max)
         })
         .collect();
-    let spare = (inner_h - needs.iter().sum::<f64>()).max(0.0) / 4.0;
-    // At the smallest plot each lane gets what it needs and a quarter of the rest; beyond it,
-    // a quarter of every extra px (edge k at k/4 of the height plus a fixed offset).
-    let mut lanes = [0.0; 5];
+    let spare = (inner_h - needs.iter().sum::<f64>()).max(0.0) / n as f64;
+    // At the smallest plot each lane gets what it needs and its share of the rest; beyond it,
+    // its share of every extra px (edge k at k/n of the height plus a fixed offset).
+    let mut lanes = vec![0.0; n + 1];
     let mut top = 0.0;
-    for l in 0..4 {
-        top += needs[l] + spare;
-        lanes[l + 1] = top - lane_f(l + 1) * inner_h;
+    for (l, need) in needs.iter().enumerate() {
+        top += need + spare;
+        lanes[l + 1] = top - lane_f(l + 1, n) * inner_h;
     }
     let labels = placed
         .into_iter()
@@ -574,7 +610,7 @@ fn wide(
                 pos: Pos {
                     fx,
                     dx: p.b.x0 - (PAD + fx * inner_w),
-                    fy: lane_f(m.lane + 1),
+                    fy: lane_f(m.lane + 1, n),
                     dy: lanes[m.lane + 1] - MARK_OFF - p.b.up1,
                 },
                 w: p.w,
@@ -591,7 +627,7 @@ fn wide(
         labels,
         // A tick's label starts at the tick and must end inside the plot at its smallest.
         ticks: axis
-            .ticks(scene.from, scene.to, inner_w, 64.0)
+            .ticks(scene.from, scene.to, inner_w, g.tick_gap, tick_words)
             .into_iter()
             .filter(|t| PAD + t.at * inner_w + 5.0 + crate::text::width(&t.label, TICK) <= w0)
             .collect(),
@@ -630,9 +666,11 @@ fn narrow(
     context: &[usize],
     w0: f64,
     h0: f64,
+    g: Geometry,
+    tick_words: TickWords,
 ) -> Layout {
     let inner_h = h0 - NARROW_TOP - NARROW_BOTTOM;
-    let lx = GUTTER + 4.0 * RAIL + 10.0;
+    let lx = g.gutter + g.lanes as f64 * RAIL + 10.0;
     let measure = w0 - lx - 4.0 - 2.0 * BOX_PAD;
     let mut chosen = lit_kinds(lit, anchor);
     let n_lit = chosen.len();
@@ -656,7 +694,7 @@ fn narrow(
             }
             continue;
         }
-        let m = mark_pos(Class::Narrow, &marks[i], view, &[0.0; 5]);
+        let m = mark_pos(Class::Narrow, &marks[i], view, &[], g);
         // Relative to the mark, which moves with the plot's height exactly as the box does.
         let elbow = lx - 6.0 - m.dx;
         let to = tops[k] + h / 2.0 - y;
@@ -679,12 +717,12 @@ fn narrow(
     Layout {
         class: Class::Narrow,
         view,
-        lanes: [0.0; 5],
+        lanes: vec![0.0; g.lanes + 1],
         labels,
         // In the gutter, a tick's words stack below it ("Sep" over "1950"), so the last ones
         // must leave room for two lines above the plot's bottom at its smallest.
         ticks: axis
-            .ticks(scene.from, scene.to, inner_h, 30.0)
+            .ticks(scene.from, scene.to, inner_h, 30.0, tick_words)
             .into_iter()
             .filter(|t| NARROW_TOP + t.at * inner_h + 26.0 <= h0)
             .map(|t| Tick {

@@ -1,8 +1,9 @@
 //! The timeline's scenes from the content: one per timeline step of the essay, and the widget's
 //! overview and eras. Scene ids are what the page's `data-scene` attributes name.
 
-use super::{marks, Item, Mark, Scene, TimeAxis};
-use crate::content::{Bundle, Graphic, Place};
+use super::{marks, Geometry, Item, Mark, Scene, TimeAxis};
+use crate::content::{Bundle, Graphic, Timeline};
+use crate::words::{Words, W};
 
 /// Everything the timeline's drawing needs, derived from the content once.
 #[derive(Clone, Debug)]
@@ -14,6 +15,7 @@ pub struct Plan {
     pub steps: Vec<Scene>,
     /// The widget's views: the overview first, then each era.
     pub views: Vec<(Scene, String)>,
+    pub geometry: Geometry,
 }
 
 /// Context labels per scene when there is room.
@@ -21,9 +23,38 @@ pub const CONTEXT_LABELS: usize = 3;
 /// Labels on the overview, which has no lit events.
 pub const OVERVIEW_LABELS: usize = 7;
 
-pub fn plan(b: &Bundle) -> Plan {
-    let events = &b.timeline.event;
-    let eras = &b.timeline.era;
+/// The gutter the narrow plot needs for its ticks' words, one line each (a tick's words stack at
+/// its first space), and the gap the wide plot needs between ticks, in a language's words.
+pub fn geometry(lanes: usize, w: &Words) -> Geometry {
+    use crate::date::CalDate;
+    use crate::text::width;
+    let font = super::TICK;
+    let mut widest_line: f64 = 0.0;
+    let mut widest: f64 = 0.0;
+    for m in 1..=12u8 {
+        for (d, parent) in [
+            (CalDate::ymd(1950, m, 28), true),
+            (CalDate::ymd(1950, m, 28), false),
+            (CalDate::ymd(1950, m, 0), true),
+            (CalDate::ymd(1950, m, 0), false),
+            (CalDate::ymd(1950, 0, 0), true),
+        ] {
+            let label = w.tick(&d, parent);
+            widest = widest.max(width(&label, font));
+            let (a, b) = label.split_once(' ').unwrap_or((&label, ""));
+            widest_line = widest_line.max(width(a, font)).max(width(b, font));
+        }
+    }
+    Geometry {
+        lanes,
+        gutter: super::GUTTER.max((widest_line + 4.0).ceil()),
+        tick_gap: 64f64.max((widest + 10.0).ceil()),
+    }
+}
+
+pub fn plan(b: &Bundle, tl: &Timeline, w: &Words) -> Plan {
+    let events = &tl.event;
+    let eras = &tl.era;
     let first = eras
         .first()
         .map(|e| e.from.first_day())
@@ -48,7 +79,7 @@ pub fn plan(b: &Bundle) -> Plan {
         .iter()
         .map(|e| Item {
             title: e.title.to_string(),
-            lane: Place::ALL.iter().position(|&p| p == e.place).unwrap_or(1),
+            lane: tl.lane.iter().position(|l| l.id == e.lane).unwrap_or(0),
             d0: e.date.first_day() as f64,
             d1: e.date.last_day() as f64 + 1.0,
         })
@@ -105,7 +136,7 @@ pub fn plan(b: &Bundle) -> Plan {
         max_context: OVERVIEW_LABELS,
         reveal: f64::INFINITY,
     };
-    let mut views = vec![(overview, "Overview".to_string())];
+    let mut views = vec![(overview, w.t(W::Overview).to_string())];
     for era in eras.iter() {
         views.push((
             Scene {
@@ -128,5 +159,26 @@ pub fn plan(b: &Bundle) -> Plan {
         marks,
         steps,
         views,
+        geometry: geometry(tl.lane.len(), w),
+    }
+}
+
+impl Plan {
+    /// Lays out one of the plan's scenes for one class, with ticks in `w`'s words.
+    pub fn layout(&self, class: super::Class, scene: &Scene, w: &Words) -> super::Layout {
+        super::layout(
+            class,
+            &self.axis,
+            &self.items,
+            &self.marks,
+            scene,
+            self.geometry,
+            &|d, parent| w.tick(d, parent),
+        )
+    }
+
+    /// Every scene the plan knows: the essay's steps, then the widget's views.
+    pub fn all(&self) -> impl Iterator<Item = &Scene> {
+        self.steps.iter().chain(self.views.iter().map(|(s, _)| s))
     }
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::date::DateSpan;
+use crate::timeline::axis::tests::en;
 
 fn day(s: &str) -> f64 {
     DateSpan::parse(s).unwrap().first_day() as f64
@@ -33,7 +34,7 @@ fn sizes(class: Class) -> Vec<(f64, f64)> {
 }
 
 /// Every check a reader's eye would make, at one plot size.
-fn check(layout: &Layout, marks: &[Mark], w: f64, h: f64, what: &str) {
+fn check(layout: &Layout, marks: &[Mark], w: f64, h: f64, what: &str, g: Geometry) {
     let class = layout.class;
     let bottom = match class {
         Class::Wide => h - AXIS_H,
@@ -74,7 +75,7 @@ fn check(layout: &Layout, marks: &[Mark], w: f64, h: f64, what: &str) {
             if !(0.0..=1.0).contains(&f) {
                 continue;
             }
-            let (cx, cy) = mark_pos(class, m, layout.view, &layout.lanes).at(class, w, h);
+            let (cx, cy) = mark_pos(class, m, layout.view, &layout.lanes, g).at(class, w, h);
             let disc = R {
                 x0: cx - 6.0,
                 y0: cy - 6.0,
@@ -89,7 +90,7 @@ fn check(layout: &Layout, marks: &[Mark], w: f64, h: f64, what: &str) {
         }
         // The leader starts at its own mark and crosses no other label.
         let m = &marks[a.item];
-        let (cx, cy) = mark_pos(class, m, layout.view, &layout.lanes).at(class, w, h);
+        let (cx, cy) = mark_pos(class, m, layout.view, &layout.lanes, g).at(class, w, h);
         for seg in a.leader.windows(2) {
             let r = R {
                 x0: cx + seg[0].0.min(seg[1].0) - 0.5,
@@ -143,7 +144,7 @@ fn check(layout: &Layout, marks: &[Mark], w: f64, h: f64, what: &str) {
     }
     if class == Class::Wide {
         // Lane names sit at the top left of their lanes, clear of every label.
-        for lane in 0..4 {
+        for lane in 0..layout.lanes.len() - 1 {
             let y = lane_edge(&layout.lanes, lane, h - AXIS_H);
             let name = R {
                 x0: PAD,
@@ -229,7 +230,7 @@ fn lit_events_are_named_in_full_with_the_note_and_nothing_overlaps_at_any_size()
     ];
     for s in &scenes {
         for class in Class::ALL {
-            let l = layout(class, &axis, &items, &m, s);
+            let l = layout(class, &axis, &items, &m, s, Geometry::default(), &en);
             assert!(l.unplaced.is_empty(), "{class:?}: {:?}", l.unplaced);
             for &i in &s.highlight {
                 let label = l.labels.iter().find(|x| x.item == i).unwrap();
@@ -240,7 +241,7 @@ fn lit_events_are_named_in_full_with_the_note_and_nothing_overlaps_at_any_size()
                 );
             }
             for (w, h) in sizes(class) {
-                check(&l, &m, w, h, &format!("{class:?} {}", s.from));
+                check(&l, &m, w, h, &format!("{class:?} {}", s.from), Geometry::default());
             }
         }
     }
@@ -252,7 +253,7 @@ fn the_note_rides_with_the_anchor() {
     let m = marks(&axis, &items);
     let mut s = scene("1950-09-20", "1950-10-22", &[9, 11], "The order goes out.");
     s.anchor = Some(11);
-    let l = layout(Class::Wide, &axis, &items, &m, &s);
+    let l = layout(Class::Wide, &axis, &items, &m, &s, Geometry::default(), &en);
     let a = l.labels.iter().find(|x| x.kind == Kind::Anchor).unwrap();
     assert_eq!(a.item, 11);
     assert_eq!(a.note.join(" "), "The order goes out.");
@@ -281,6 +282,8 @@ fn events_outside_the_window_are_not_labelled() {
         &items,
         &m,
         &scene("1950-06", "1950-07", &[3], ""),
+        Geometry::default(),
+        &en,
     );
     assert!(l.labels.iter().all(|x| {
         let f = l.view.f(m[x.item].t);
@@ -297,9 +300,14 @@ mod real {
     #[test]
     fn every_scene_of_the_real_content_and_the_fixture_is_legible_at_every_size_of_both_shapes() {
         for dir in ["../content", "../tests/fixtures/mini"] {
-            let b = crate::load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
-                .unwrap_or_else(|e| panic!("{e}"));
-            let p = plan(&b);
+          let c = crate::load::load_all(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+              .unwrap_or_else(|e| panic!("{e}"));
+          for e in &c.editions {
+            let b = &e.bundle;
+            let Some(t) = &b.timeline else { continue };
+            let p = plan(b, t, &e.words);
+            let g = p.geometry;
+            let dir = format!("{dir} ({})", e.lang);
             let all: Vec<&Scene> = p
                 .steps
                 .iter()
@@ -308,7 +316,7 @@ mod real {
             assert!(all.len() > 2, "{dir}");
             for s in all {
                 for class in Class::ALL {
-                    let l = layout(class, &p.axis, &p.items, &p.marks, s);
+                    let l = p.layout(class, s, &e.words);
                     assert!(
                         l.unplaced.is_empty(),
                         "{dir} {} {class:?}: no room for {:?}",
@@ -327,10 +335,11 @@ mod real {
                         );
                     }
                     for (w, h) in sizes(class) {
-                        check(&l, &p.marks, w, h, &s.id);
+                        check(&l, &p.marks, w, h, &s.id, g);
                     }
                 }
             }
+          }
         }
     }
 }

@@ -3,6 +3,6 @@
 fn main() {
     explainer_web::boot::start(
         explainer_model::route::Widget::Diagram,
-        explainer_web::widgets::diagram,
+        explainer_web::pages::diagram::start,
     );
 }

@@ -3,6 +3,6 @@
 fn main() {
     explainer_web::boot::start(
         explainer_model::route::Widget::Map,
-        explainer_web::widgets::map,
+        explainer_web::pages::map::start,
     );
 }

@@ -3,6 +3,6 @@
 fn main() {
     explainer_web::boot::start(
         explainer_model::route::Widget::Timeline,
-        explainer_web::widgets::timeline,
+        explainer_web::pages::timeline::start,
     );
 }

@@ -4,7 +4,13 @@
 //! Strengths are the explainer's reading of the essay (1 slight … 5 decisive); the balance is a
 //! thought experiment, and every summary says which factors it is made of.
 
+#[cfg(feature = "build")]
+pub mod check;
+#[cfg(feature = "build")]
+pub mod markup;
+
 use crate::content::{Bundle, Diagram, Graphic};
+use crate::words::fill;
 
 /// Factors switched off by the reader, one bit per factor index (the loader caps factors at 64).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -171,22 +177,33 @@ pub fn needle(m: &Model, b: Balance) -> f64 {
 }
 
 /// Which way the sum leans, in words, for courses described as `toward` (left, right), e.g.
-/// "staying out" and "entering Korea". Level within a tenth of the total counts as nearly level.
-pub fn verdict_words(b: Balance, toward: [&str; 2]) -> String {
+/// "staying out" and "entering Korea", with the page's four patterns (level, nearly level toward
+/// {course}, leans toward, leans strongly toward). Level within a tenth of the total counts as
+/// nearly level.
+pub fn verdict_words(b: Balance, toward: [&str; 2], patterns: &[String; 4]) -> String {
     let total = (b.left + b.right).max(1) as f64;
     let lean = (b.right as f64 - b.left as f64) / total;
     let side = usize::from(lean > 0.0);
-    match lean.abs() {
-        0.0 => "Level".to_string(),
-        a if a <= 0.1 => format!("Nearly level, just toward {}", toward[side]),
-        a if a <= 0.45 => format!("Leans toward {}", toward[side]),
-        _ => format!("Leans strongly toward {}", toward[side]),
-    }
+    let which = match lean.abs() {
+        0.0 => 0,
+        a if a <= 0.1 => 1,
+        a if a <= 0.45 => 2,
+        _ => 3,
+    };
+    fill(&patterns[which], &[("course", toward[side])])
 }
 
-/// The sums as a reader checks them: "Stay out 9 · Enter Korea 6".
-pub fn sums(b: Balance, names: [&str; 2]) -> String {
-    format!("{} {} · {} {}", names[0], b.left, names[1], b.right)
+/// The sums as a reader checks them: "Stay out 9 · Enter Korea 6", in the page's pattern.
+pub fn sums(b: Balance, names: [&str; 2], pattern: &str) -> String {
+    fill(
+        pattern,
+        &[
+            ("left_course", names[0]),
+            ("left", &b.left.to_string()),
+            ("right_course", names[1]),
+            ("right", &b.right.to_string()),
+        ],
+    )
 }
 
 /// What switching one factor off does at `stage`: the verdict with it, and without it.
@@ -196,51 +213,6 @@ pub fn without(m: &Model, stage: usize, factor: usize) -> (Option<usize>, Option
         .balance(stage, Switches::default().toggled(factor))
         .leaning();
     (on, off)
-}
-
-/// One sentence or three describing a stage and any switches, for the live region and stills.
-pub fn summary(d: &Diagram, m: &Model, stage: usize, off: Switches, toward: [&str; 2]) -> String {
-    let Some(st) = d.stage.get(stage) else {
-        return String::new();
-    };
-    let b = m.balance(stage, off);
-    let names = |side: usize| -> String {
-        let v: Vec<&str> = m
-            .in_play(stage)
-            .into_iter()
-            .filter(|&f| m.side(f) == side && !off.is_off(f))
-            .map(|f| d.factor[f].label.as_ref())
-            .collect();
-        if v.is_empty() {
-            "nothing".to_string()
-        } else {
-            v.join("; ")
-        }
-    };
-    let course = |i: usize| d.course.get(i).map_or("", |c| c.label.as_ref());
-    let mut s = format!(
-        "Stage {} of {}, {}. For “{}”: {}. For “{}”: {}. {} ({}).",
-        stage + 1,
-        d.stage.len(),
-        st.label,
-        course(0),
-        names(0),
-        course(1),
-        names(1),
-        verdict_words(b, toward),
-        sums(b, [course(0), course(1)]),
-    );
-    let switched: Vec<&str> = (0..m.factor_count())
-        .filter(|&f| off.is_off(f) && m.entered(f, stage))
-        .map(|f| d.factor[f].label.as_ref())
-        .collect();
-    if !switched.is_empty() {
-        s.push_str(&format!(
-            " Thought experiment, switched off: {}.",
-            switched.join("; ")
-        ));
-    }
-    s
 }
 
 /// Type of the ghost ticks' labels under the tug bar.
@@ -345,8 +317,7 @@ pub fn short_ledger_h(d: &Diagram, m: &Model, scene: &Scene) -> f64 {
 
 /// The diagram's scenes: one per essay step that shows it (by step id), and one per stage (by
 /// stage id) for the widget.
-pub fn scenes(b: &Bundle) -> (Vec<Scene>, Vec<Scene>) {
-    let d = &b.diagram;
+pub fn scenes(b: &Bundle, d: &Diagram) -> (Vec<Scene>, Vec<Scene>) {
     let factor = |id: &str| d.factor.iter().position(|f| f.id == id);
     let adds = |si: usize| -> Vec<usize> {
         d.stage
@@ -395,7 +366,6 @@ mod tests {
     use super::*;
     use crate::content::{Course, Factor, Stage};
     use crate::date::DateSpan;
-    use std::borrow::Cow;
 
     fn factor(id: &'static str, toward: &'static str, strength: u8) -> Factor {
         Factor {
@@ -404,7 +374,7 @@ mod tests {
             explain: "x".into(),
             toward: toward.into(),
             strength,
-            actor: crate::content::Actor::Prc,
+            actor: "a".into(),
             added: false,
             event: "".into(),
             chapter: "c".into(),
@@ -418,12 +388,12 @@ mod tests {
             id: id.into(),
             label: id.into(),
             date: DateSpan::parse(date).unwrap(),
-            adds: Cow::Owned(adds.iter().map(|a| Cow::Borrowed(*a)).collect()),
+            adds: adds.iter().map(|a| a.to_string()).collect(),
         };
         Diagram {
             title: "t".into(),
             note: "n".into(),
-            course: Cow::Owned(vec![
+            course: vec![
                 Course {
                     id: "taiwan".into(),
                     label: "Invade Taiwan".into(),
@@ -436,19 +406,19 @@ mod tests {
                     detail: "".into(),
                     toward: "".into(),
                 },
-            ]),
+            ],
             // File order differs from entry order on purpose.
-            factor: Cow::Owned(vec![
+            factor: vec![
                 factor("yalu", "korea", 5),
                 factor("civil-war", "taiwan", 4),
                 factor("fleet", "korea", 3),
                 factor("weak-army", "taiwan", 3),
-            ]),
-            stage: Cow::Owned(vec![
+            ],
+            stage: vec![
                 stage("spring", "1950-04", &["civil-war", "weak-army"]),
                 stage("june", "1950-06", &["fleet"]),
                 stage("october", "1950-10", &["yalu"]),
-            ]),
+            ],
         }
     }
 
@@ -494,31 +464,24 @@ mod tests {
     const TOWARD: [&str; 2] = ["staying in", "rowing out"];
 
     #[test]
-    fn summaries_name_the_factors_the_lean_and_the_switches() {
-        let d = diagram();
-        let m = Model::new(&d);
-        let s = summary(&d, &m, 0, Switches::default(), TOWARD);
-        assert_eq!(s, "Stage 1 of 3, spring. For “Invade Taiwan”: civil-war; weak-army. For “Intervene in Korea”: nothing. Leans strongly toward staying in (Invade Taiwan 7 · Intervene in Korea 0).");
-        let s = summary(&d, &m, 2, Switches::default().toggled(0), TOWARD);
-        assert!(
-            s.ends_with("Thought experiment, switched off: yalu."),
-            "{s}"
-        );
-        // A switch for a factor not yet in play is not mentioned.
-        let s = summary(&d, &m, 0, Switches::default().toggled(0), TOWARD);
-        assert!(!s.contains("switched off"), "{s}");
-        assert_eq!(summary(&d, &m, 9, Switches::default(), TOWARD), "");
-    }
-
-    #[test]
     fn verdicts_read_the_lean_in_words() {
-        let v = |l, r| verdict_words(Balance { left: l, right: r }, TOWARD);
-        assert_eq!(v(9, 1), "Leans strongly toward staying in");
-        assert_eq!(v(9, 6), "Leans toward staying in");
-        assert_eq!(v(10, 11), "Nearly level, just toward rowing out");
-        assert_eq!(v(9, 15), "Leans toward rowing out");
-        assert_eq!(v(2, 20), "Leans strongly toward rowing out");
-        assert_eq!(v(0, 0), "Level");
+        let p = [
+            "level".to_string(),
+            "nearly level, just toward {course}".into(),
+            "leans toward {course}".into(),
+            "leans strongly toward {course}".into(),
+        ];
+        let v = |l, r| verdict_words(Balance { left: l, right: r }, TOWARD, &p);
+        assert_eq!(v(9, 1), "leans strongly toward staying in");
+        assert_eq!(v(9, 6), "leans toward staying in");
+        assert_eq!(v(10, 11), "nearly level, just toward rowing out");
+        assert_eq!(v(9, 15), "leans toward rowing out");
+        assert_eq!(v(2, 20), "leans strongly toward rowing out");
+        assert_eq!(v(0, 0), "level");
+        assert_eq!(
+            sums(Balance { left: 9, right: 6 }, ["Stay", "Go"], "{left_course} {left} · {right_course} {right}"),
+            "Stay 9 · Go 6"
+        );
     }
 
     #[test]
@@ -608,7 +571,7 @@ mod tests {
     fn a_short_stage_stops_naming_factors_when_the_room_runs_out() {
         let mut d = diagram();
         // Long names take two lines each at the narrowest width.
-        for f in d.factor.to_mut().iter_mut() {
+        for f in d.factor.iter_mut() {
             f.label = "A factor with a name long enough to need two lines on a small phone".into();
         }
         let m = Model::new(&d);
@@ -623,20 +586,21 @@ mod tests {
     #[cfg(feature = "build")]
     #[test]
     fn every_step_of_the_real_diagram_fits_the_short_stage() {
-        let b = crate::load::load_dir(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        let d = &b.diagram;
+        let c = crate::load::real();
+        for e in &c.editions {
+        let b = &e.bundle;
+        let d = b.diagram.as_ref().unwrap();
         let m = Model::new(d);
-        let (steps, _) = scenes(&b);
+        let (steps, _) = scenes(b, d);
         for s in &steps {
             let h = short_ledger_h(d, &m, s);
             assert!(
                 h <= SHORT_LEDGER_H,
-                "{}: the lit rows alone need {h} px",
-                s.id
+                "{} ({}): the lit rows alone need {h} px",
+                s.id,
+                e.lang
             );
+        }
         }
     }
 }

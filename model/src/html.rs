@@ -1,0 +1,230 @@
+//! Writing HTML: the one escaper, paragraphs with emphasis, and numbers for CSS. Used by every
+//! markup writer (the pages, each instrument's drawing, the embed codes).
+
+use std::fmt::Write;
+
+/// Escapes text for HTML content and double-quoted attributes.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Paragraphs split at blank lines; `*words*` become emphasis. Everything else is escaped.
+pub fn paragraphs(text: &str) -> String {
+    let mut out = String::new();
+    for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        out.push_str("<p>");
+        out.push_str(&inline(&para.replace('\n', " ")));
+        out.push_str("</p>");
+    }
+    out
+}
+
+/// One paragraph's text, escaped, with `*words*` as emphasis.
+pub fn inline(text: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in escape(text).split('*').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<em>{part}</em>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// Text with emphasis markers removed (for attributes, alt text and cards).
+pub fn plain(text: &str) -> String {
+    text.replace('*', "")
+}
+
+/// A number for CSS: at most four decimals, no trailing zeros, no `-0`.
+pub fn num(v: f64) -> String {
+    let s = format!("{:.4}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    match s {
+        "-0" | "" => "0".to_string(),
+        s => s.to_string(),
+    }
+}
+
+/// A whole px value (labels' boxes are measured in whole px).
+pub fn px(v: f64) -> String {
+    format!("{}", v.round() as i64)
+}
+
+/// ` lang="…"` when `lang` differs from the page's, else nothing: an element in another language
+/// says so (screen readers switch voice; browsers pick the right glyphs and line breaking).
+pub fn lang_attr(lang: &str, page_lang: &str) -> String {
+    if lang.is_empty() || lang.eq_ignore_ascii_case(page_lang) {
+        String::new()
+    } else {
+        format!(r#" lang="{}""#, escape(lang))
+    }
+}
+
+/// Where an element's own custom properties go. A page may be served under a Content Security
+/// Policy that allows no inline `style` attribute, so no element carries one: an element drawn
+/// for the first paint gets a class whose rule is in the page's stylesheet ([`Sheet`]); an element
+/// kept inert in a `<template>` carries its declarations as `data-s`, which the app applies
+/// through the CSSOM when it brings the element in.
+pub struct Sheet {
+    rules: Vec<(String, String)>,
+    classes: std::collections::HashMap<String, String>,
+}
+
+impl Default for Sheet {
+    fn default() -> Sheet {
+        Sheet::new()
+    }
+}
+
+impl Sheet {
+    pub fn new() -> Sheet {
+        Sheet {
+            rules: Vec::new(),
+            classes: std::collections::HashMap::new(),
+        }
+    }
+
+    /// A class for these declarations (the same declarations share one).
+    pub fn class(&mut self, decls: &str) -> String {
+        if let Some(c) = self.classes.get(decls) {
+            return c.clone();
+        }
+        let c = format!("s{}", base36(self.classes.len()));
+        self.classes.insert(decls.to_string(), c.clone());
+        self.rules.push((format!(".{c}"), decls.to_string()));
+        c
+    }
+
+    /// A rule of its own (an instrument's first scene, its lanes).
+    pub fn rule(&mut self, selector: &str, decls: &str) {
+        self.rules.push((selector.to_string(), decls.to_string()));
+    }
+
+    /// Raw CSS, kept in order with the rules.
+    pub fn raw(&mut self, css: &str) {
+        self.rules.push((String::new(), css.to_string()));
+    }
+
+    pub fn css(&self) -> String {
+        let mut o = String::new();
+        for (sel, decls) in &self.rules {
+            if sel.is_empty() {
+                o.push_str(decls);
+            } else {
+                let _ = write!(o, "{sel}{{{decls}}}");
+            }
+        }
+        o
+    }
+}
+
+fn base36(mut n: usize) -> String {
+    const D: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(D[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ascii")
+}
+
+/// Where one element's declarations go: a class of the sheet (drawn now), or `data-s` (inert).
+pub enum Styles<'a> {
+    Live(&'a mut Sheet),
+    Inert,
+}
+
+impl Styles<'_> {
+    /// ` class-name` to add to the element's classes (live), or "".
+    pub fn class(&mut self, decls: &str) -> String {
+        match self {
+            Styles::Live(sheet) if !decls.is_empty() => format!(" {}", sheet.class(decls)),
+            _ => String::new(),
+        }
+    }
+
+    /// ` data-s="…"` to add to the element (inert), or "".
+    pub fn attr(&self, decls: &str) -> String {
+        match self {
+            Styles::Inert if !decls.is_empty() => format!(r#" data-s="{}""#, escape(decls)),
+            _ => String::new(),
+        }
+    }
+
+    /// Both: what an element's opening tag needs, as (classes, attribute).
+    pub fn both(&mut self, decls: &str) -> (String, String) {
+        (self.class(decls), self.attr(decls))
+    }
+
+    pub fn live(&self) -> bool {
+        matches!(self, Styles::Live(_))
+    }
+
+    /// The same destination, borrowed again.
+    pub fn reborrow(&mut self) -> Styles<'_> {
+        match self {
+            Styles::Live(s) => Styles::Live(s),
+            Styles::Inert => Styles::Inert,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_emphasis() {
+        assert_eq!(
+            paragraphs("a < b & *c*\n\nnext"),
+            "<p>a &lt; b &amp; <em>c</em></p><p>next</p>"
+        );
+        assert_eq!(escape(r#""x""#), "&quot;x&quot;");
+        assert_eq!(plain("the *Volunteers*"), "the Volunteers");
+    }
+
+    #[test]
+    fn numbers_are_short_and_never_negative_zero() {
+        assert_eq!(num(0.123456), "0.1235");
+        assert_eq!(num(2.0), "2");
+        assert_eq!(num(-0.00001), "0");
+        assert_eq!(num(-1.5), "-1.5");
+    }
+
+    #[test]
+    fn a_sheet_gives_the_same_declarations_one_class() {
+        let mut s = Sheet::new();
+        let a = s.class("--t:0.5");
+        let b = s.class("--t:0.25");
+        assert_eq!((a.as_str(), b.as_str()), ("s0", "s1"));
+        assert_eq!(s.class("--t:0.5"), "s0");
+        s.rule(".inst-tl", "--t0:0");
+        assert_eq!(s.css(), ".s0{--t:0.5}.s1{--t:0.25}.inst-tl{--t0:0}");
+        let mut inert = Styles::Inert;
+        assert_eq!(inert.both("--u:1"), (String::new(), r#" data-s="--u:1""#.into()));
+        assert_eq!(base36(37), "11");
+    }
+
+    #[test]
+    fn another_language_is_marked() {
+        assert_eq!(lang_attr("en", "ko"), r#" lang="en""#);
+        assert_eq!(lang_attr("zh-Hans", "zh-hans"), "");
+        assert_eq!(lang_attr("", "en"), "");
+    }
+}
