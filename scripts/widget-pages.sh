@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: builds each widget's lean page (pages/widget.html filled in for it, its
-# own Cargo bin) into the essay build's staging folder, as <widget>/index.html with its own js and
-# wasm.
+# Trunk post-build hook: builds each widget's app (pages/widget.html filled in for it, its own
+# Cargo bin of web/) into the essay build's staging folder, then puts every page of every
+# edition in place (`pages assemble`: the documents, with their apps' file names, and the
+# Content Security Policy that serves them).
 # Nested Trunk builds run this hook too: only the essay's build (index.html) goes on.
 set -euo pipefail
 case "${TRUNK_HTML_FILE:-}" in
@@ -12,11 +13,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 release=()
 [[ "${TRUNK_PROFILE:-release}" == release ]] && release=(--release)
 pages_dir="${EXPLAINER_PAGES_DIR:-target/pages}"
-for page in timeline diagram map; do
-  sed "s/{page}/$page/g" pages/widget.html >"$pages_dir/$page/page.html"
-  trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$page" "$pages_dir/$page/page.html" >&2
-done
-# The JS glue of every page, minified (Trunk leaves it readable).
+mkdir -p "$pages_dir/build"
+# The widgets this explainer has (the `pages` bin wrote the list: one per instrument).
+while read -r page; do
+  [[ -n "$page" ]] || continue
+  sed "s/{page}/$page/g" pages/widget.html >"$pages_dir/build/$page.html"
+  trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$page" "$pages_dir/build/$page.html" >&2
+done <"$pages_dir/widgets.txt"
+# The JS glue of every app, minified (Trunk leaves it readable).
 if [[ "${TRUNK_PROFILE:-release}" == release ]]; then
   node tests/tools/minify-glue.mjs "$TRUNK_STAGING_DIR"
 fi
+cargo run --quiet -p explainer-model --features build --bin pages -- assemble "$TRUNK_STAGING_DIR" "$pages_dir"

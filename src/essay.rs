@@ -1,50 +1,84 @@
 //! The essay's page: the pinned stage follows the reader through the prerendered steps.
 //!
-//! Everything the stage shows is already in the page (every scene of every instrument, and a
-//! still in each step). A step change writes a handful of attributes: which instrument is on
-//! stage, which scene each one holds, the stepper's count. The address, the embedding page and
-//! the screen reader hear of a step once the reader settles on it.
+//! Everything the stage shows is already in the page (each instrument's drawing, its scenes as
+//! data and its other scenes' layers in templates; a still in each step). A step change shows a
+//! scene on one instrument, writes a few attributes (which instrument is on stage, the
+//! stepper's count), and nothing else; the address, the embedding page and the screen reader
+//! hear of a step once the reader settles on it.
 
 use crate::reader::Reader;
-use crate::scope::{effect, owned};
+use crate::scope::{bind_attr, effect, owned};
 use crate::scroll::Scroll;
+use crate::{embed_state, whatif};
+use explainer_model::contract;
 use explainer_model::decimal;
-use explainer_model::route::{self, Route, Widget, Q_OFF};
+use explainer_model::route::{self, Note, Route, Widget};
 use explainer_model::story::{frame, index_of, Inst, StepView};
 use explainer_web::diagram::Diagram;
 use explainer_web::dom::{self, Scope};
-use explainer_web::embed::{Bridge, Panel};
+use explainer_web::embed::Bridge;
+use explainer_web::map::Map;
 use explainer_web::timeline::Timeline;
-use leptos::prelude::*;
+use reactive_graph::owner::{Owner, StoredValue};
+use reactive_graph::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 /// How long the active step must hold before the reader counts as having settled on it.
 const SETTLE_MS: u32 = 600;
 
 /// A step as the page has it.
-struct StepEl {
-    el: HtmlElement,
-    id: String,
+pub struct StepEl {
+    pub el: HtmlElement,
+    pub id: String,
     /// The scene its instrument shows (the step's id for the timeline and the diagram; the
     /// map's scene ids name its line and places).
-    scene: String,
-    inst: Inst,
-    summary: String,
+    pub scene: String,
+    pub inst: Inst,
+    /// What the graphic shows, for the live region.
+    pub summary: String,
 }
 
 /// What the essay reads from its page once.
-struct Page {
-    panel: HtmlElement,
-    steps: Vec<StepEl>,
+pub struct Page {
+    pub panel: HtmlElement,
+    pub steps: Vec<StepEl>,
     /// Chapter ids and their first steps.
-    chapters: Vec<(String, usize)>,
+    pub chapters: Vec<(String, usize)>,
 }
 
 impl Page {
+    fn read() -> Option<Page> {
+        let panel = dom::find(None, contract::PANEL)?;
+        let steps = dom::find_all(None, contract::STEP)
+            .into_iter()
+            .map(|el| StepEl {
+                id: dom::attr(&el, "id"),
+                scene: dom::attr(&el, contract::A_SCENE),
+                inst: Inst::parse(&dom::attr(&el, contract::A_VIEW)).unwrap_or(Inst::Timeline),
+                summary: dom::attr(&el, contract::A_SUMMARY),
+                el,
+            })
+            .collect();
+        let chapters = dom::find_all(None, contract::CHAPTER)
+            .into_iter()
+            .map(|c| {
+                let first = dom::find(Some(&c), ".step")
+                    .and_then(|s| dom::attr(&s, contract::A_STEP).parse().ok())
+                    .unwrap_or(0);
+                (dom::attr(&c, "id"), first)
+            })
+            .collect();
+        Some(Page {
+            panel,
+            steps,
+            chapters,
+        })
+    }
+
     /// The step a fragment names: a step's id, or a chapter's (its first step).
-    fn step_named(&self, id: &str) -> Option<usize> {
+    pub fn step_named(&self, id: &str) -> Option<usize> {
         let ids: Vec<&str> = self.steps.iter().map(|x| x.id.as_str()).collect();
         let ch: Vec<(&str, usize)> = self
             .chapters
@@ -55,38 +89,60 @@ impl Page {
     }
 }
 
+/// The stage's instruments, each made live (None where the explainer has not that instrument).
+#[derive(Clone)]
+pub struct Instruments {
+    pub timeline: Option<Timeline>,
+    pub diagram: Option<Diagram>,
+    pub map: Option<Map>,
+}
+
+impl Instruments {
+    fn attach(scope: &Scope, panel: &HtmlElement) -> Instruments {
+        let inst = |i: Inst| {
+            dom::find(
+                Some(panel),
+                &[".inst[", contract::A_INST, "=\"", i.as_str(), "\"]"].concat(),
+            )
+        };
+        Instruments {
+            timeline: inst(Inst::Timeline)
+                .map(|i| Timeline::attach(scope, i.into(), dom::by_id("ev-card"))),
+            diagram: inst(Inst::Diagram).map(|i| Diagram::attach(scope, i.into())),
+            map: inst(Inst::Map).map(|i| Map::attach(i.into())),
+        }
+    }
+
+    /// The scene each instrument opens with (before the story reaches it).
+    fn openings(&self) -> [String; 3] {
+        [
+            self.timeline.as_ref().map(|t| t.scene()).unwrap_or_default(),
+            self.diagram.as_ref().map(|d| d.scene()).unwrap_or_default(),
+            self.map.as_ref().map(|m| m.scene()).unwrap_or_default(),
+        ]
+    }
+
+    fn show(&self, scenes: [&str; 3]) {
+        if let Some(t) = &self.timeline {
+            if t.scene() != scenes[0] {
+                t.show(scenes[0]);
+            }
+        }
+        if let Some(d) = &self.diagram {
+            d.set_scene(scenes[1]);
+        }
+        if let Some(m) = &self.map {
+            m.show(scenes[2]);
+        }
+    }
+}
+
 pub fn attach(route: Route) {
     let scope = owned();
-    let Some(panel) = dom::find(None, ".graphic .panel") else {
+    let Some(page) = Page::read() else {
         return;
     };
-    let steps: Vec<StepEl> = dom::find_all(None, ".steps .step")
-        .into_iter()
-        .map(|el| StepEl {
-            id: dom::attr(&el, "id"),
-            scene: dom::attr(&el, "data-scene"),
-            inst: Inst::parse(&dom::attr(&el, "data-view")).unwrap_or(Inst::Timeline),
-            summary: dom::find(Some(&el), ".step-summary")
-                .and_then(|s| s.text_content())
-                .map(|t| t.trim().trim_start_matches("Graphic:").trim().to_string())
-                .unwrap_or_default(),
-            el,
-        })
-        .collect();
-    let chapters: Vec<(String, usize)> = dom::find_all(None, ".chapter")
-        .into_iter()
-        .map(|c| {
-            let first = dom::find(Some(&c), ".step")
-                .and_then(|s| dom::attr(&s, "data-step").parse().ok())
-                .unwrap_or(0);
-            (dom::attr(&c, "id"), first)
-        })
-        .collect();
-    let page = Rc::new(Page {
-        panel,
-        steps,
-        chapters,
-    });
+    let page = Rc::new(page);
     let reader = Reader::attach(&scope);
     let bridge = Bridge::attach(&scope, Widget::Essay, route.embed, route.secret.clone());
 
@@ -96,9 +152,7 @@ pub fn attach(route: Route) {
     let target = route.target.as_deref().and_then(|t| {
         let found = page.step_named(t);
         if found.is_none() && dom::by_id(t).is_none() {
-            notes.push(format!(
-                "There is no step called “{t}” in this explainer; showing it from the start."
-            ));
+            notes.push(Note::NoTarget(t.to_string()));
         }
         found
     });
@@ -144,56 +198,13 @@ fn stage(
     start_at: Option<usize>,
 ) {
     let scope = owned();
+    let _alive = StoredValue::new_local(dom::Alive::new());
     let panel = page.panel.clone();
     let scroll = Scroll::attach(&scope, page.steps.iter().map(|x| x.el.clone()).collect());
     let n = scroll.len();
-    let insts: [Option<Element>; 3] = Inst::ALL.map(|i| {
-        dom::find(
-            Some(&panel),
-            &[".inst[data-inst=\"", i.as_str(), "\"]"].concat(),
-        )
-        .map(Into::into)
-    });
-    let openings: [String; 3] = std::array::from_fn(|k| {
-        insts[k]
-            .as_ref()
-            .map(|e| dom::attr(e, "data-scene"))
-            .unwrap_or_default()
-    });
-    let timeline = insts[0]
-        .clone()
-        .map(|i| Timeline::attach(&scope, i, dom::by_id("ev-card")));
-    let diagram = insts[1].clone().map(|i| Diagram::attach(&scope, i));
-    let panel_code = dom::find(Some(&panel), ".embed-code").map(|details| {
-        let (page, dg, tl) = (page.clone(), diagram.clone(), timeline.clone());
-        let map_inst = insts[2].clone();
-        let active = scroll.active;
-        Panel::attach(&scope, details.into(), Widget::Essay, move |w| match w {
-            Widget::Essay => (
-                w,
-                active
-                    .get_untracked()
-                    .and_then(|i| page.steps.get(i).map(|x| x.id.clone())),
-                Vec::new(),
-            ),
-            Widget::Diagram => (
-                w,
-                dg.as_ref()
-                    .and_then(|d| d.stage_ids().get(d.stage()).cloned()),
-                dg.as_ref().map(|d| d.off_ids()).unwrap_or_default(),
-            ),
-            Widget::Map => (
-                w,
-                map_inst
-                    .as_ref()
-                    .map(|m| dom::attr(m, "data-scene"))
-                    .and_then(|s| s.split('.').next().map(String::from))
-                    .filter(|s| !s.is_empty()),
-                Vec::new(),
-            ),
-            _ => (w, tl.as_ref().and_then(|t| t.selected_id()), Vec::new()),
-        })
-    });
+    let insts = Instruments::attach(&scope, &panel);
+    let openings = insts.openings();
+    let panel_code = embed_state::attach(&scope, &page, &insts, scroll.active);
 
     // Opening at a step the address names (unless the browser already shows it, after a reload).
     if let Some(i) = start_at {
@@ -202,23 +213,21 @@ fn stage(
             scroll.measure();
         }
     }
-    if let Some(dg) = &diagram {
-        dg.set_off_ids(&off_ids.get_value());
+    if let Some(dg) = &insts.diagram {
+        let unknown = dg.set_off_ids(&off_ids.get_value());
+        let notes: Vec<Note> = unknown.into_iter().map(Note::NoFactor).collect();
+        dom::notices(&notes, &panel);
     }
 
-    // A step change: a few attributes, and nothing else until the reader settles.
+    // A step change: a scene on the instrument it shows, a few attributes, and nothing else
+    // until the reader settles.
     let active = scroll.active;
     let views: Vec<(Inst, String)> = page
         .steps
         .iter()
         .map(|x| (x.inst, x.scene.clone()))
         .collect();
-    let (p2, tl2, dg2, pc2) = (
-        panel.clone(),
-        timeline.clone(),
-        diagram.clone(),
-        panel_code.clone(),
-    );
+    let (p2, insts2, pc2) = (panel.clone(), insts.clone(), panel_code.clone());
     effect(move || {
         let a = active.get();
         let steps: Vec<StepView> = views
@@ -234,25 +243,13 @@ fn stage(
             openings[2].as_str(),
         ];
         let f = frame(&steps, open, a);
-        dom::set_attr(&p2, "data-view", Some(f.inst.as_str()));
+        dom::set_attr(&p2, contract::A_VIEW, Some(f.inst.as_str()));
         dom::set_attr(
             &p2,
-            "data-step",
+            contract::A_STEP,
             Some(&a.map_or(-1, |a| a as i64).to_string()),
         );
-        for (k, el) in insts.iter().enumerate() {
-            if let Some(el) = el {
-                if dom::attr(el, "data-scene") != f.scenes[k] {
-                    dom::set_attr(el, "data-scene", Some(f.scenes[k]));
-                }
-            }
-        }
-        if let Some(dg) = &dg2 {
-            dg.set_scene(f.scenes[1]);
-        }
-        if let Some(tl) = &tl2 {
-            tl.refresh();
-        }
+        insts2.show(f.scenes);
         if let Some(p) = &pc2 {
             p.refresh();
         }
@@ -263,7 +260,7 @@ fn stage(
 
     // Keys in the panel step through the story.
     scope.listen(&panel, "keydown", move |ev: web_sys::KeyboardEvent| {
-        if dom::key_is_not_ours(&ev) {
+        if dom::leave_key_alone(&ev) {
             return;
         }
         let target = match (ev.key().as_str(), active.get_untracked()) {
@@ -302,73 +299,32 @@ fn stage(
         }
     });
 
-    // Once the reader settles: the address, the embedding page, the screen reader.
-    let live = dom::find(Some(&panel), ".live");
+    // Once the reader settles: the address (or the embedding page), the screen reader.
+    let live = dom::find(Some(&panel), contract::LIVE);
     let settle = scope.later();
-    let (pg, dg3, live2, bridge2) = (page.clone(), diagram.clone(), live.clone(), bridge.clone());
+    let (pg, dg3, live2, bridge2) = (
+        page.clone(),
+        insts.diagram.clone(),
+        live.clone(),
+        bridge.clone(),
+    );
     effect(move || {
         let a = active.get();
         let (pg, dg, live, bridge) = (pg.clone(), dg3.clone(), live2.clone(), bridge2.clone());
         settle.set(SETTLE_MS, move || {
             let step = a.and_then(|i| pg.steps.get(i));
-            let id = step.map(|x| x.id.as_str());
-            if bridge.embedded() {
-                bridge.report_state(id.unwrap_or(""));
-            } else {
-                dom::replace_address(&off_query(dg.as_ref()), id);
-            }
+            let off = dg.as_ref().map(|d| d.off_ids()).unwrap_or_default();
+            bridge.report(step.map(|x| x.id.as_str()), &off);
             if let Some(l) = &live {
                 l.set_text_content(step.map(|x| x.summary.as_str()));
             }
         });
     });
 
-    // What-if: the "try it" buttons in the last diagram step's text flip switches in place; a
-    // switch is a change of its own, said in the live region and kept in the address.
-    if let Some(dg) = diagram {
-        let buttons: Vec<(HtmlElement, usize)> = dom::find_all(None, ".whatif-try [data-toggle]")
-            .into_iter()
-            .filter_map(|b| {
-                let f = dg.index(&dom::attr(&b, "data-toggle"))?;
-                Some((b, f))
-            })
-            .collect();
-        for (b, f) in &buttons {
-            let (d, f) = (dg.clone(), *f);
-            scope.listen(b, "click", move |_: web_sys::Event| d.toggle(f));
-        }
-        let (d, live) = (dg.clone(), live.clone());
-        let was = std::cell::Cell::new(dg.off());
-        let sync = move || {
-            let off = d.off();
-            for (b, f) in &buttons {
-                dom::set_attr(b, "aria-pressed", Some(dom::bool_str(off.is_off(*f))));
-            }
-            if was.replace(off) != off {
-                if let Some(l) = &live {
-                    l.set_text_content(Some(&["Thought experiment: ", &d.verdict(), "."].concat()));
-                }
-                if !bridge.embedded() {
-                    let (_, hash) = dom::location();
-                    let hash = hash.trim_start_matches('#').to_string();
-                    dom::replace_address(&off_query(Some(&d)), (!hash.is_empty()).then_some(&hash));
-                }
-            }
-        };
-        sync();
-        dg.on_change(sync);
+    if let Some(dg) = &insts.diagram {
+        whatif::attach(&scope, dg, &bridge, live, active, &page);
     }
     let _ = panel.dyn_ref::<HtmlElement>();
-}
-
-/// `?off=…` for the factors switched off, or nothing.
-fn off_query(dg: Option<&Diagram>) -> String {
-    let off = dg.map(|d| d.off_ids()).unwrap_or_default();
-    if off.is_empty() {
-        String::new()
-    } else {
-        ["?", Q_OFF, "=", &off.join(",")].concat()
-    }
 }
 
 /// Previous / next, "n / N", the chapter list and the progress bar.
@@ -382,34 +338,29 @@ fn stepper(scope: &Scope, page: &Page, scroll: Scroll, reader: Reader, n: usize)
         .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok());
     let bar = dom::find(Some(panel), ".step-progress .done");
     let firsts: Vec<usize> = page.chapters.iter().map(|(_, f)| *f).collect();
-    let (p2, n2, s2) = (prev.clone(), next.clone(), select.clone());
-    effect(move || {
-        let a = active.get();
-        if let Some(p) = &p2 {
-            dom::set_attr(
-                p,
-                "aria-disabled",
-                Some(dom::bool_str(a.is_none_or(|a| a == 0))),
-            );
-        }
-        if let Some(x) = &n2 {
-            dom::set_attr(
-                x,
-                "aria-disabled",
-                Some(dom::bool_str(a.is_some_and(|a| a + 1 >= n))),
-            );
-        }
-        if let Some(c) = &count {
-            c.set_text_content(Some(&a.map_or(0, |a| a + 1).to_string()));
-        }
-        if let Some(sel) = &s2 {
+    if let Some(p) = &prev {
+        bind_attr(p, "aria-disabled", move || {
+            dom::bool_str(active.get().is_none_or(|a| a == 0)).to_string()
+        });
+    }
+    if let Some(x) = &next {
+        bind_attr(x, "aria-disabled", move || {
+            dom::bool_str(active.get().is_some_and(|a| a + 1 >= n)).to_string()
+        });
+    }
+    if let Some(c) = count {
+        effect(move || c.set_text_content(Some(&active.get().map_or(0, |a| a + 1).to_string())));
+    }
+    if let Some(sel) = select.clone() {
+        effect(move || {
+            let a = active.get();
             let ch = a.map_or(0, |a| firsts.iter().rposition(|f| *f <= a).unwrap_or(0));
             let v = firsts.get(ch).map(|f| f.to_string()).unwrap_or_default();
             if sel.value() != v {
                 sel.set_value(&v);
             }
-        }
-    });
+        });
+    }
     if let Some(bar) = bar {
         effect(move || {
             let done = active

@@ -3,7 +3,9 @@
 
 use explainer_model::scroll::{active_step, scroll_target, trigger_ratio, ScrollPos, StepBox};
 use explainer_web::dom::{self, Scope};
-use leptos::prelude::*;
+use reactive_graph::owner::{LocalStorage, StoredValue};
+use reactive_graph::prelude::*;
+use reactive_graph::signal::RwSignal;
 use web_sys::{Element, HtmlElement};
 
 /// Where the reader is in the essay.

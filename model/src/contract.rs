@@ -45,9 +45,8 @@ pub const CHAPTER: &str = ".chapter";
 pub const PANEL: &str = ".graphic .panel";
 pub const LIVE: &str = ".live";
 
-/// Timeline marks, in the order of [`TimelineData::ts`].
-pub const MARK: &str = ".ev";
-pub const MARK_BUTTON: &str = ".mk";
+/// Timeline marks (one button each), in the order of [`TimelineData::ts`].
+pub const MARK: &str = ".evs .ev";
 pub const A_ID: &str = "data-id";
 /// The timeline's mark times (see [`TimelineData`]).
 pub const A_TS: &str = "data-ts";
@@ -293,8 +292,11 @@ impl TimelineData {
 /// what-if sentence and the live region's line.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiagramWords {
-    /// level, nearly level toward {course}, leans toward {course}, leans strongly toward {course}.
+    /// level, nearly level toward {course}, leans toward {course}, leans strongly toward {course}:
+    /// as they stand inside a sentence, and as they start one (capitalised at build time, so
+    /// that no case tables ship to the browser).
     pub verdicts: [String; 4],
+    pub verdicts_start: [String; 4],
     /// `{left_course} {left} · {right_course} {right}`.
     pub sums: String,
     /// `Without {factors}: {verdict}`.
@@ -342,6 +344,10 @@ impl DiagramData {
             &w.verdicts[1],
             &w.verdicts[2],
             &w.verdicts[3],
+            &w.verdicts_start[0],
+            &w.verdicts_start[1],
+            &w.verdicts_start[2],
+            &w.verdicts_start[3],
             &w.sums,
             &w.without,
             &w.thought,
@@ -393,12 +399,13 @@ impl DiagramData {
             names: [t(2), t(3)],
             words: DiagramWords {
                 verdicts: [t(4), t(5), t(6), t(7)],
-                sums: t(8),
-                without: t(9),
-                thought: t(10),
-                lead: t(11),
-                stage_live: t(12),
-                sep: t(13),
+                verdicts_start: [t(8), t(9), t(10), t(11)],
+                sums: t(12),
+                without: t(13),
+                thought: t(14),
+                lead: t(15),
+                stage_live: t(16),
+                sep: t(17),
             },
         }
     }
@@ -610,6 +617,12 @@ mod tests {
                     "nearly level, just toward {course}".into(),
                     "leans toward {course}".into(),
                     "leans strongly | toward {course}".into(),
+                ],
+                verdicts_start: [
+                    "Level".into(),
+                    "Nearly level, just toward {course}".into(),
+                    "Leans toward {course}".into(),
+                    "Leans strongly toward {course}".into(),
                 ],
                 sums: "{left_course} {left} · {right_course} {right}".into(),
                 without: "Without {factors}: {verdict}".into(),

@@ -72,6 +72,17 @@ pub fn lang_attr(lang: &str, page_lang: &str) -> String {
     }
 }
 
+/// One scene's element: drawn now for the scene on show (`initial`), kept inert in a `<template>`
+/// for the others (the scene player brings it in when its scene is first shown). `el` is given
+/// the class `on` when drawn.
+pub fn for_scene(id: &str, initial: &str, el: &str) -> String {
+    if id == initial {
+        el.replacen(r#"class=""#, r#"class="on "#, 1)
+    } else {
+        format!(r#"<template data-for="{}">{el}</template>"#, escape(id))
+    }
+}
+
 /// Where an element's own custom properties go. A page may be served under a Content Security
 /// Policy that allows no inline `style` attribute, so no element carries one: an element drawn
 /// for the first paint gets a class whose rule is in the page's stylesheet ([`Sheet`]); an element
@@ -219,6 +230,13 @@ mod tests {
         let mut inert = Styles::Inert;
         assert_eq!(inert.both("--u:1"), (String::new(), r#" data-s="--u:1""#.into()));
         assert_eq!(base36(37), "11");
+    }
+
+    #[test]
+    fn a_scene_element_is_drawn_for_the_scene_on_show_and_kept_for_the_others() {
+        let el = r#"<span class="sc" data-for="a">A</span>"#;
+        assert_eq!(for_scene("a", "a", el), r#"<span class="on sc" data-for="a">A</span>"#);
+        assert_eq!(for_scene("a", "b", el), r#"<template data-for="a"><span class="sc" data-for="a">A</span></template>"#);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct Palette {
     /// The sea on the map, and the names of seas and straits.
     pub water: &'static str,
     pub water_ink: &'static str,
+    /// The map's land.
+    pub land: &'static str,
 }
 
 pub const LIGHT: Palette = Palette {
@@ -34,6 +36,7 @@ pub const LIGHT: Palette = Palette {
     card: "rgba(251, 249, 244, 0.95)",
     water: "#d6dfe7",
     water_ink: "#385b83",
+    land: "#fbf9f4",
 };
 
 pub const DARK: Palette = Palette {
@@ -47,6 +50,7 @@ pub const DARK: Palette = Palette {
     card: "rgba(20, 21, 24, 0.94)",
     water: "#1b1f28",
     water_ink: "#8eabd7",
+    land: "#303133",
 };
 
 /// What an actor's colour must stand out against in each theme: the page and the bands.
@@ -101,8 +105,8 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
 fn tokens(o: &mut String, p: &Palette, cast: &Cast, dark: bool) {
     let _ = write!(
         o,
-        "--paper:{};--paper-2:{};--ink:{};--muted:{};--rule:{};--card:{};--focus:{};--accent:{};--water:{};--water-ink:{}",
-        p.paper, p.paper_2, p.ink, p.muted, p.rule, p.card, p.focus, p.accent, p.water, p.water_ink
+        "--paper:{};--paper-2:{};--ink:{};--muted:{};--rule:{};--card:{};--focus:{};--accent:{};--water:{};--water-ink:{};--land:{}",
+        p.paper, p.paper_2, p.ink, p.muted, p.rule, p.card, p.focus, p.accent, p.water, p.water_ink, p.land
     );
     for a in &cast.actors {
         let _ = write!(
@@ -130,10 +134,10 @@ pub fn css(cast: &Cast) -> String {
         let _ = write!(o, ".a-{0}{{--c:var(--a-{0})}}", a.id);
         match a.shape.clip_path() {
             Some(clip) => {
-                let _ = write!(o, ".a-{0} .gl,.gl.a-{0}{{clip-path:{clip}}}", a.id);
+                let _ = write!(o, ".a-{0} .gl,.gl.a-{0},.ev.a-{0}::before{{clip-path:{clip}}}", a.id);
             }
             None if a.shape == Shape::Circle => {
-                let _ = write!(o, ".a-{0} .gl,.gl.a-{0}{{border-radius:50%}}", a.id);
+                let _ = write!(o, ".a-{0} .gl,.gl.a-{0},.ev.a-{0}::before{{border-radius:50%}}", a.id);
             }
             None => {}
         }

@@ -10,7 +10,7 @@ use crate::watchers::Watchers;
 use explainer_model::contract::DiagramData;
 use explainer_model::decimal;
 use explainer_model::diagram::{needle, sums, verdict_words, Model, Switches};
-use explainer_model::words::{capitalised, fill};
+use explainer_model::words::fill;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -180,7 +180,7 @@ impl Diagram {
     /// The verdict in words for the scene on show and the switches, as a sentence starts it.
     pub fn verdict(&self) -> String {
         let bal = self.0.model.balance(self.stage(), self.off());
-        capitalised(&verdict_words(bal, self.toward(), &self.0.data.words.verdicts))
+        verdict_words(bal, self.toward(), &self.0.data.words.verdicts_start)
     }
 
     /// What the live region says of a stage (the widget's).
@@ -239,10 +239,10 @@ impl Diagram {
         let doc = dom::document();
         if let (Ok(b), Ok(small)) = (doc.create_element("b"), doc.create_element("small")) {
             let verdict = verdict_words(bal, self.toward(), &w.verdicts);
-            b.set_text_content(Some(&capitalised(&fill(
+            b.set_text_content(Some(&fill(
                 &w.without,
                 &[("factors", &names_off.join(&w.sep)), ("verdict", &verdict)],
-            ))));
+            )));
             let names = [self.0.data.names[0].as_str(), &self.0.data.names[1]];
             small.set_text_content(Some(&[sums(bal, names, &w.sums).as_str(), " ", &w.thought].concat()));
             let _ = v.append_child(&b);

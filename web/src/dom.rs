@@ -167,6 +167,16 @@ impl Scope {
         later
     }
 
+    /// Calls `f` with whether `query` matches, whenever that changes, for as long as the scope
+    /// lives (a reader who turns on reduced motion in the system while reading gets it).
+    pub fn on_media(&self, query: &str, f: impl Fn(bool) + 'static) {
+        let Some(list) = window().match_media(query).ok().flatten() else {
+            return;
+        };
+        let l = list.clone();
+        self.listen(&list, "change", move |_: web_sys::Event| f(l.matches()));
+    }
+
     /// Calls `f` whenever `el`'s size changes, for as long as the scope lives.
     pub fn on_resize(&self, el: &Element, f: impl FnMut() + 'static) {
         let cb = Closure::<dyn FnMut()>::new(f);

@@ -18,6 +18,12 @@ pub struct Map(Rc<Inner>);
 
 impl Map {
     pub fn attach(inst: Element) -> Map {
+        // The land is a file of its own, brought in with the app (the essay's stage is drawn only
+        // with it; a map's own page names it at once).
+        if let Some(img) = dom::find(Some(&inst), "image[data-href]") {
+            let href = dom::attr(&img, "data-href");
+            dom::set_attr(&img, "href", Some(&href));
+        }
         Map(Rc::new(Inner {
             data: MapData::read(|k| dom::attr(&inst, k)),
             player: Player::attach(inst),

@@ -163,13 +163,21 @@ impl Player {
         true
     }
 
-    /// A scene's elements, brought out of their template the first time it is shown.
+    /// A scene's elements, brought out of their templates the first time it is shown (a scene
+    /// may have one in each place it draws in: its labels, its verdict, its kicker).
     fn bring_in(&self, id: &str) {
-        let found = {
+        let found: Vec<Element> = {
             let mut w = self.0.waiting.borrow_mut();
-            w.iter().position(|(s, _)| s == id).map(|i| w.remove(i))
+            let (mine, rest): (Vec<_>, Vec<_>) = w.drain(..).partition(|(s, _)| s == id);
+            *w = rest;
+            mine.into_iter().map(|(_, t)| t).collect()
         };
-        let Some((_, template)) = found else { return };
+        for template in found {
+            self.stamp(id, &template);
+        }
+    }
+
+    fn stamp(&self, id: &str, template: &Element) {
         let Some(t) = template.dyn_ref::<web_sys::HtmlTemplateElement>() else {
             return;
         };
@@ -179,7 +187,7 @@ impl Player {
         let Some(parent) = template.parent_node() else {
             return;
         };
-        // The layers go where the template was, in their place in the drawing.
+        // The elements go where the template was, in their place in the drawing.
         let mut brought: Vec<Element> = Vec::new();
         if let Some(frag) = copy.dyn_ref::<web_sys::DocumentFragment>() {
             let kids = frag.children();
@@ -189,12 +197,14 @@ impl Player {
                 }
             }
         }
-        let _ = parent.insert_before(&copy, Some(&template));
+        let _ = parent.insert_before(&copy, Some(template));
         template.remove();
         let mut parts = self.0.parts.borrow_mut();
         for el in brought {
             apply_styles(&el);
-            add_part(&mut parts, id.to_string(), el.clone());
+            if el.has_attribute(contract::A_FOR) {
+                add_part(&mut parts, id.to_string(), el.clone());
+            }
             for inner in dom::find_all(Some(&el), &format!("[{}]", contract::A_FOR)) {
                 add_part(&mut parts, id.to_string(), inner.into());
             }

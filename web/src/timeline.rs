@@ -11,9 +11,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 
-/// One mark as the page has it.
+/// One mark as the page has it: its button.
 struct Mark {
-    li: HtmlElement,
     button: HtmlElement,
     id: String,
     t: f64,
@@ -43,14 +42,10 @@ impl Timeline {
         let marks: Vec<Mark> = dom::find_all(Some(&inst), contract::MARK)
             .into_iter()
             .enumerate()
-            .filter_map(|(i, li)| {
-                let button = dom::find(Some(&li), contract::MARK_BUTTON)?;
-                Some(Mark {
-                    id: dom::attr(&li, contract::A_ID),
-                    t: data.ts.get(i).copied().unwrap_or(-1.0),
-                    li,
-                    button,
-                })
+            .map(|(i, button)| Mark {
+                id: dom::attr(&button, contract::A_ID),
+                t: data.ts.get(i).copied().unwrap_or(-1.0),
+                button,
             })
             .collect();
         let tl = Timeline(Rc::new(Inner {
@@ -135,11 +130,11 @@ impl Timeline {
     }
 
     fn index_of(&self, ev: &web_sys::Event) -> Option<usize> {
-        let li = dom::closest(ev, ".ev")?;
+        let b = dom::closest(ev, contract::MARK)?;
         self.0
             .marks
             .iter()
-            .position(|x| x.li.is_same_node(Some(&li)))
+            .position(|x| x.button.is_same_node(Some(&b)))
     }
 
     fn set_focus(&self, i: usize) {

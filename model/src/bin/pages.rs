@@ -87,6 +87,12 @@ fn build(content: &Path, out: &Path) -> Result<(), String> {
     let inst_css = chrome::engine_css(false, &insts);
     let css_name = format!("explainer-{}.css", short_hash(inst_css.as_bytes()));
     files.insert(PathBuf::from(&css_name), inst_css.into_bytes());
+    if let Some(geo) = &all.geo {
+        files.insert(
+            PathBuf::from(explainer_model::render::site::land_name(geo)),
+            explainer_model::map::markup::land_file(geo).into_bytes(),
+        );
+    }
     files.insert(
         PathBuf::from("embed.js"),
         std::fs::read("public/embed.js").map_err(|e| format!("public/embed.js: {e}"))?,

@@ -8,7 +8,7 @@ use super::{ghosts, needle, segment, short_context, without, Model, Scene, Switc
 use crate::cast::Cast;
 use crate::content::Diagram;
 use crate::contract::{self, attrs, DiagramData, DiagramWords};
-use crate::html::{escape, num, Sheet};
+use crate::html::{escape, for_scene, num, Sheet};
 use crate::words::{capitalised, Words, W};
 use std::fmt::Write;
 
@@ -50,13 +50,15 @@ impl Dg<'_> {
     /// The verdict patterns in this page's words, as the app gets them too.
     pub fn words(&self) -> DiagramWords {
         let w = self.w;
+        let verdicts = [
+            w.t(W::VerdictLevel).to_string(),
+            w.t(W::VerdictNearly).to_string(),
+            w.t(W::VerdictLeans).to_string(),
+            w.t(W::VerdictStrongly).to_string(),
+        ];
         DiagramWords {
-            verdicts: [
-                w.t(W::VerdictLevel).to_string(),
-                w.t(W::VerdictNearly).to_string(),
-                w.t(W::VerdictLeans).to_string(),
-                w.t(W::VerdictStrongly).to_string(),
-            ],
+            verdicts_start: verdicts.clone().map(|v| capitalised(&v)),
+            verdicts,
             sums: w.t(W::Sums).to_string(),
             without: w.t(W::WhatifWithout).to_string(),
             thought: w.t(W::ThoughtExperiment).to_string(),
@@ -68,7 +70,7 @@ impl Dg<'_> {
 
     /// The verdict for a balance, as a sentence starts it.
     pub fn verdict(&self, b: super::Balance) -> String {
-        capitalised(&super::verdict_words(b, self.toward(), &self.words().verdicts))
+        super::verdict_words(b, self.toward(), &self.words().verdicts_start)
     }
 
     pub fn sums(&self, b: super::Balance) -> String {
@@ -170,13 +172,15 @@ pub fn instrument(
     // The question, and the stage in a kicker.
     o.push_str(r#"<div class="inst-head"><p class="dg-when">"#);
     for s in scenes {
-        let _ = write!(
-            o,
-            r#"<span class="sc{}" data-for="{}">{}</span>"#,
-            on(&s.id),
-            escape(&s.id),
-            escape(&d.stage[s.stage].label)
-        );
+        o.push_str(&for_scene(
+            &s.id,
+            initial,
+            &format!(
+                r#"<span class="sc" data-for="{}">{}</span>"#,
+                escape(&s.id),
+                escape(&d.stage[s.stage].label)
+            ),
+        ));
     }
     o.push_str("</p></div>");
     o.push_str(r#"<div class="dg-courses" aria-hidden="true">"#);
@@ -207,12 +211,17 @@ pub fn instrument(
     }
     o.push_str(r#"<span class="mid"></span>"#);
     for s in scenes {
+        let mut gh = String::new();
         for (gs, x, labelled) in ghosts(d, &m, s.stage, BAR_MIN_PX) {
+            let decls = format!("--g:{}", num(x));
+            let (class, inert) = if s.id == initial {
+                (format!(" on {}", sheet.class(&decls)), String::new())
+            } else {
+                (String::new(), format!(r#" data-s="{decls}""#))
+            };
             let _ = write!(
-                o,
-                r#"<span class="ghost{} {}" data-for="{}">{}</span>"#,
-                on(&s.id),
-                sheet.class(&format!("--g:{}", num(x))),
+                gh,
+                r#"<span class="ghost{class}"{inert} data-for="{}">{}</span>"#,
                 escape(&s.id),
                 if labelled {
                     format!("<span>{}</span>", escape(&d.stage[gs].label))
@@ -221,20 +230,27 @@ pub fn instrument(
                 }
             );
         }
+        if s.id == initial || gh.is_empty() {
+            o.push_str(&gh);
+        } else {
+            let _ = write!(o, r#"<template data-for="{}">{gh}</template>"#, escape(&s.id));
+        }
     }
     o.push_str(r#"<span class="needle"></span><span class="needle-was"></span></div></div>"#);
     // The verdict: one per scene, and a slot the app fills for what-if states.
     o.push_str(r#"<p class="dg-verdict">"#);
     for s in scenes {
         let bal = m.balance(s.stage, Switches::default());
-        let _ = write!(
-            o,
-            r#"<span class="sc{}" data-for="{}"><b>{}</b> <small>{}</small></span>"#,
-            on(&s.id),
-            escape(&s.id),
-            escape(&g.verdict(bal)),
-            escape(&g.sums(bal)),
-        );
+        o.push_str(&for_scene(
+            &s.id,
+            initial,
+            &format!(
+                r#"<span class="sc" data-for="{}"><b>{}</b> <small>{}</small></span>"#,
+                escape(&s.id),
+                escape(&g.verdict(bal)),
+                escape(&g.sums(bal)),
+            ),
+        ));
     }
     // Not a live region: the page's own live region says the change, once.
     o.push_str(r#"<span class="whatif-verdict"></span></p>"#);

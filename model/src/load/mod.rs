@@ -211,9 +211,25 @@ pub fn load_original(dir: &Path) -> Result<(Original, Option<Base>), ContentErro
     ))
 }
 
+/// The build setting that narrows the editions built (comma-separated tags; empty: the original
+/// only). Unset, every edition `[meta] editions` names is built. For work on one edition, or a
+/// quick build of the original while translations are under way.
+pub const EDITIONS_VAR: &str = "EXPLAINER_EDITIONS";
+
 /// Reads and checks a whole content folder: the original, its words, and every edition it
 /// names, each a complete translation.
 pub fn load_all(dir: &Path) -> Result<Content, ContentErrors> {
+    let only: Option<Vec<String>> = std::env::var(EDITIONS_VAR).ok().map(|v| {
+        v.split(',')
+            .map(|t| t.trim().to_ascii_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect()
+    });
+    load_editions(dir, only.as_deref())
+}
+
+/// [`load_all`], with the editions narrowed to `only` (lower-case tags) when given.
+pub fn load_editions(dir: &Path, only: Option<&[String]>) -> Result<Content, ContentErrors> {
     let (original, geo) = load_original(dir)?;
     let mut errors = Vec::new();
     let lang = original.bundle.essay.meta.lang.clone();
@@ -250,6 +266,9 @@ pub fn load_all(dir: &Path) -> Result<Content, ContentErrors> {
             continue;
         }
         let _ = i;
+        if only.is_some_and(|o| !o.contains(&tag.to_ascii_lowercase())) {
+            continue;
+        }
         match edition::load(dir, tag, &original) {
             Ok(e) => editions.push(e),
             Err(e) => errors.extend(e.0),

@@ -35,6 +35,37 @@ fn num(x: f64) -> String {
 /// The container query that selects the wide layout class (the narrow one is its negation).
 pub const WIDE_QUERY: &str = "(min-width: 520px) and (min-height: 420px)";
 
+/// The land and borders as a file of their own (`geo-<hash>.svg`), which every map of every page
+/// and edition draws by reference and a reader's browser caches once. Its colours follow the
+/// reader's system theme (an image cannot see the page's stylesheet).
+pub fn land_file(base: &Base) -> String {
+    use crate::theme::{DARK, LIGHT};
+    let (u, v) = base.frame;
+    let mut o = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {u} {v}" width="{u}" height="{v}"><style>@media (prefers-color-scheme:dark){{.l{{fill:{}}}.b{{stroke:{}}}}}</style><path class="l" fill="{}" fill-rule="evenodd" d="{}"/>"#,
+        DARK.land, DARK.muted, LIGHT.land, base.land
+    );
+    for (id, d) in &base.borders {
+        let w = if id == "cn-kp" { "1.4" } else { "1" };
+        let _ = write!(
+            o,
+            r#"<path class="b b-{id}" fill="none" stroke="{}" stroke-width="{w}" stroke-linejoin="round" vector-effect="non-scaling-stroke" d="{d}"/>"#,
+            LIGHT.muted
+        );
+    }
+    o.push_str("</svg>\n");
+    o
+}
+
+/// Where a page's map finds its land: the file's address, and whether the app brings it in
+/// (the essay's stage, which is drawn only with the app) or the page draws it at once (a map's
+/// own page, which paints before any script).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Land {
+    pub href: String,
+    pub lazy: bool,
+}
+
 /// The land and borders, once per page: a hidden SVG with `<symbol id="geo-base">`.
 pub fn defs(base: &Base) -> String {
     let (u, v) = base.frame;
@@ -165,11 +196,14 @@ fn geo_svg(
     lines: &[&Line],
     first: &contract::Scene,
     sheet: &mut Sheet,
+    land: &Land,
 ) -> String {
     let (u, v) = base;
     let frame = sheet.class(&format!("--fu:{u};--fv:{v}"));
+    let href = if land.lazy { "data-href" } else { "href" };
     let mut o = format!(
-        r##"<svg class="geo {frame}" viewBox="0 0 {u} {v}" aria-hidden="true" focusable="false"><use href="#geo-base"/>"##
+        r##"<svg class="geo {frame}" viewBox="0 0 {u} {v}" aria-hidden="true" focusable="false"><image class="geo-land" {href}="{}" width="{u}" height="{v}"/>"##,
+        escape(&land.href)
     );
     for line in lines {
         let k = line_item(map, &line.id);
@@ -291,6 +325,7 @@ pub fn instrument(
     initial: &str,
     head: &str,
     sheet: &mut Sheet,
+    land: &Land,
 ) -> Result<String, String> {
     let ls = layouts(map, scenes)?;
     let data = MapData {
@@ -325,7 +360,7 @@ pub fn instrument(
         escape(initial),
         attrs(&data.write()),
     );
-    o.push_str(&geo_svg(map, base.frame, &lines, &first, sheet));
+    o.push_str(&geo_svg(map, base.frame, &lines, &first, sheet, land));
     o.push_str(&marks_html(map, &places, &first, sheet));
     o.push_str(&tips_html(map, &lines, &first, sheet));
     for l in &ls {
@@ -414,10 +449,12 @@ mod tests {
         let (map, base, _) = content();
         let scenes = map.default_scenes();
         let mut sheet = Sheet::new();
-        let html = instrument(&map, &base, &scenes, "armistice", "", &mut sheet).unwrap();
+        let land = Land { href: "../geo.svg".into(), lazy: false };
+        let html = instrument(&map, &base, &scenes, "armistice", "", &mut sheet, &land).unwrap();
         assert!(html.starts_with(r#"<div class="inst inst-map" data-inst="map" data-scene="armistice" data-scenes=""#));
         assert_eq!(html.matches(r#"<svg class="geo"#).count(), 1);
-        assert_eq!(html.matches(r##"<use href="#geo-base"/>"##).count(), 1);
+        assert_eq!(html.matches(r#"<image class="geo-land" href="../geo.svg""#).count(), 1);
+        assert!(land_file(&base).starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
         assert!(!html.contains(" style="), "no style attribute: a strict CSP refuses them");
         // The first scene's layers are drawn; every other scene's wait in a template.
         assert_eq!(html.matches(r#"<template data-for=""#).count(), scenes.len() - 1);

@@ -60,7 +60,7 @@ pub fn boot_script() -> String {
 pub fn document(site: &Site, w: Widget, page: &Page, css_file: Option<&str>) -> String {
     format!(
         r#"<!doctype html>
-<html lang="{lang}" data-page="{page}" data-js="{js}" data-wasm="{wasm}"{css}>
+<html lang="{lang}" data-page="{page}" data-root="{root}" data-edition="{edition}" data-js="{js}" data-wasm="{wasm}"{css}>
 <head>
 <meta charset="utf-8">
 <script>{boot}</script>
@@ -75,6 +75,8 @@ pub fn document(site: &Site, w: Widget, page: &Page, css_file: Option<&str>) -> 
 "#,
         lang = escape(site.lang),
         page = w.as_str(),
+        root = escape(&site.to_root(w)),
+        edition = escape(site.dir),
         js = JS_HOLE,
         wasm = WASM_HOLE,
         css = css_file.map_or(String::new(), |f| format!(r#" data-css="{}""#, escape(f))),
@@ -162,10 +164,15 @@ pub fn headers_file(policy: &str) -> String {
 }
 
 /// The relative path from a page in folder `from` (relative to the site's root, `ko/timeline/`)
-/// to a file at `to` (relative to the root).
+/// to a file at `to` (relative to the root). It always starts with `./` or `../`: a module
+/// address without one is a bare specifier, which `import()` refuses.
 pub fn relative(from: &str, to: &str) -> String {
     let up = from.matches('/').count();
-    format!("{}{to}", "../".repeat(up))
+    if up == 0 {
+        format!("./{to}")
+    } else {
+        format!("{}{to}", "../".repeat(up))
+    }
 }
 
 #[cfg(test)]
@@ -192,7 +199,7 @@ mod tests {
         assert!(!p.contains("unsafe-inline"));
         assert!(p.contains("'wasm-unsafe-eval'"));
         assert_eq!(relative("ko/timeline/", "timeline/x.js"), "../../timeline/x.js");
-        assert_eq!(relative("", "x.js"), "x.js");
+        assert_eq!(relative("", "x.js"), "./x.js");
     }
 
     #[test]

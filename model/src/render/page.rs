@@ -8,7 +8,7 @@ use crate::content::*;
 use crate::contract::{attrs, PageWords};
 use crate::diagram::markup::{self as dg, Dg};
 use crate::diagram::{Model, Switches};
-use crate::html::{escape, inline, lang_attr, num, paragraphs, Sheet};
+use crate::html::{escape, for_scene, inline, lang_attr, num, paragraphs, Sheet};
 use crate::route::Widget;
 use crate::story::Inst;
 use crate::timeline::markup as tl;
@@ -141,10 +141,11 @@ pub fn essay(site: &Site) -> Page {
     o.push_str(&stage_instruments(site, &mut sheet));
     let _ = write!(
         o,
-        r#"</div><div class="ev-card" id="ev-card" role="region" aria-label="{}" hidden></div><p class="vh live" aria-live="polite" aria-atomic="true"></p></div></div>
+        r#"</div><div class="ev-card" id="ev-card" role="region" aria-label="{}" data-close="{}" hidden></div><p class="vh live" aria-live="polite" aria-atomic="true"></p></div></div>
 <div class="steps">
 "#,
-        escape(w.t(W::EventDetails))
+        escape(w.t(W::EventDetails)),
+        escape(w.t(W::CloseDetails))
     );
     let additions = additions(b);
     let mut n = 0;
@@ -208,10 +209,6 @@ pub fn essay(site: &Site) -> Page {
             escape(&w.f(W::WeightsNote, &[("note", &d.note)]))
         )),
     );
-    if let (Some(base), false) = (site.geo, site.map_steps.is_empty()) {
-        // The coastlines, once: every map drawing in the page uses them.
-        o.push_str(&crate::map::markup::defs(base));
-    }
     Page {
         title: m.title.clone(),
         head: chrome::head(site, Widget::Essay, &m.title, &m.standfirst),
@@ -280,17 +277,18 @@ fn map_section(
     initial: &str,
     sheet: &mut Sheet,
 ) -> String {
-    let on = |id: &str| if id == initial { " on" } else { "" };
     let mut head = String::from(r#"<div class="inst-head"><p class="tl-span">"#);
     for sc in scenes {
         let caption = m.line(&sc.line).map_or(String::new(), |l| l.date.clone());
-        let _ = write!(
-            head,
-            r#"<span class="sc{}" data-for="{}">{}</span>"#,
-            on(&sc.id),
-            escape(&sc.id),
-            escape(&caption)
-        );
+        head.push_str(&for_scene(
+            &sc.id,
+            initial,
+            &format!(
+                r#"<span class="sc" data-for="{}">{}</span>"#,
+                escape(&sc.id),
+                escape(&caption)
+            ),
+        ));
     }
     head.push_str(r#"</p></div><p class="map-note">"#);
     let mut noted = Vec::new();
@@ -302,17 +300,20 @@ fn map_section(
             .map_or("", |(_, s)| s.note.as_str());
         if !note.is_empty() && !noted.contains(&sc.id) {
             noted.push(sc.id.clone());
-            let _ = write!(
-                head,
-                r#"<span class="sc{}" data-for="{}">{}</span>"#,
-                on(&sc.id),
-                escape(&sc.id),
-                escape(note)
-            );
+            head.push_str(&for_scene(
+                &sc.id,
+                initial,
+                &format!(
+                    r#"<span class="sc" data-for="{}">{}</span>"#,
+                    escape(&sc.id),
+                    escape(note)
+                ),
+            ));
         }
     }
     head.push_str("</p>");
-    crate::map::markup::instrument(m, base, scenes, initial, &head, sheet).unwrap_or_default()
+    let land = site.land(Widget::Essay, true);
+    crate::map::markup::instrument(m, base, scenes, initial, &head, sheet, &land).unwrap_or_default()
 }
 
 /// The stepper that sits with the graphic: previous, "n / N", next, the chapter list, progress.
@@ -429,11 +430,12 @@ fn paragraphs_marked(site: &Site, text: &str, marks: &[(&str, usize)]) -> String
                 .min_by_key(|x| x.0);
             match next {
                 Some((at, q, n)) if !q.is_empty() => {
+                    // The passage, then its mark: the link to its source in the list.
                     out.push_str(&inline(&rest[..at]));
+                    out.push_str(&inline(q));
                     let _ = write!(
                         out,
-                        r##"<span class="added">{}<a class="added-ref" href="#added-{n}" aria-label="{}">+{n}</a></span>"##,
-                        inline(q),
+                        r##"<a class="added-ref" href="#added-{n}" aria-label="{}">+{n}</a>"##,
                         escape(&site.w.f(W::AddedRef, &[("n", &n.to_string())]))
                     );
                     rest = &rest[at + q.len()..];
@@ -471,16 +473,17 @@ pub fn chronology_list(site: &Site, t: &Timeline) -> String {
                 escape(&s.title)
             )
         });
+        // Few elements: the date, the title and the source link; the rest is text.
         let _ = write!(
             o,
-            r#"<li id="event-{id}"><time datetime="{iso}">{date}</time><span class="precision"> · {precision}</span> <strong>{title}</strong> <span class="actors">({actors} · {lane})</span> {text}{dispute}{added} <span class="src-label">{source}</span> <a class="source" href="{url}"{src_lang}>{src}</a>{also}</li>"#,
+            r#"<li id="event-{id}"><time datetime="{iso}">{date}</time> · {precision} · {actors} · {lane} <strong>{title}</strong> {text}{dispute}{added} {source} <a class="source" href="{url}"{src_lang}>{src}</a>{also}</li>"#,
             id = escape(&e.id),
             iso = e.date.iso(),
             date = escape(&w.span(&e.date)),
             precision = escape(w.precision(&e.date)),
-            title = escape(&e.title),
+            title = escape(&e.title.replace(crate::text::ZWSP, "")),
             actors = escape(&w.join(&actors)),
-            lane = escape(lane),
+            lane = escape(&lane.replace(crate::text::ZWSP, "")),
             text = escape(&e.text),
             dispute = if e.dispute.is_empty() {
                 String::new()
@@ -491,7 +494,7 @@ pub fn chronology_list(site: &Site, t: &Timeline) -> String {
                 )
             },
             added = if e.added {
-                format!(r#" <span class="added-note">{}</span>"#, escape(w.t(W::NotInEssay)))
+                format!(" ({})", escape(w.t(W::NotInEssay)))
             } else {
                 String::new()
             },

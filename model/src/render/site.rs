@@ -16,6 +16,17 @@ use crate::words::{Words, W};
 /// Where the build is served without the setting: where `scripts/serve.sh` serves.
 pub const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
 
+/// The land's file name: it changes when the land does, so browsers may cache it for ever.
+pub fn land_name(base: &Base) -> String {
+    use sha2::{Digest, Sha256};
+    let h: String = Sha256::digest(crate::map::markup::land_file(base).as_bytes())
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("geo-{h}.svg")
+}
+
 /// Another edition of the same explainer, as a page links to it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sibling {
@@ -44,6 +55,8 @@ pub struct Site<'a> {
     pub map_steps: Vec<(String, MapScene)>,
     /// Where the original's folder is served, ending in `/` (see [`super::share::public_base`]).
     pub base: String,
+    /// The land's file (`geo-<hash>.svg`), relative to the original's folder.
+    pub land_file: String,
 }
 
 impl<'a> Site<'a> {
@@ -94,6 +107,15 @@ impl<'a> Site<'a> {
             geo: geo.filter(|_| b.map.is_some()),
             map_steps,
             base: DEFAULT_BASE.into(),
+            land_file: geo.map(land_name).unwrap_or_default(),
+        }
+    }
+
+    /// Where a page's map finds its land.
+    pub fn land(&self, w: Widget, lazy: bool) -> crate::map::markup::Land {
+        crate::map::markup::Land {
+            href: super::document::relative(&self.page_dir(w), &self.land_file),
+            lazy,
         }
     }
 

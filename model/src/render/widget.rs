@@ -72,9 +72,10 @@ fn timeline(site: &Site, sheet: &mut Sheet) -> String {
     body.push_str("</div>");
     let _ = write!(
         body,
-        r#"<div class="panel">{}</div><div class="ev-card" id="ev-card" role="region" aria-label="{}" hidden></div><details class="chron"><summary>{}</summary>{}</details>"#,
+        r#"<div class="panel">{}</div><div class="ev-card" id="ev-card" role="region" aria-label="{}" data-close="{}" hidden></div><details class="chron"><summary>{}</summary>{}</details>"#,
         tl::instrument(&t, &views, &views[0].id, sheet),
         escape(w.t(W::EventDetails)),
+        escape(w.t(W::CloseDetails)),
         escape(&w.n(W::AllEvents, data.event.len() as u64, &[])),
         chronology_list(site, data)
     );
@@ -137,7 +138,9 @@ fn map(site: &Site, sheet: &mut Sheet) -> String {
         );
     }
     says.push_str("</p>");
-    let inst = crate::map::markup::instrument(m, base, &scenes, &first, "", sheet).unwrap_or_default();
+    let land = site.land(Widget::Map, false);
+    let inst = crate::map::markup::instrument(m, base, &scenes, &first, "", sheet, &land)
+        .unwrap_or_default();
     // What the map shows, said under it, inside the instrument (its scene words follow it).
     let inst = match inst.rfind("</div>") {
         Some(at) => [&inst[..at], &says, "</div>"].concat(),
@@ -146,10 +149,9 @@ fn map(site: &Site, sheet: &mut Sheet) -> String {
     let _ = write!(body, r#"<div class="panel">{inst}</div>"#);
     let _ = write!(
         body,
-        r#"<details class="chron"><summary>{}</summary>{}</details>{}"#,
+        r#"<details class="chron"><summary>{}</summary>{}</details>"#,
         escape(w.t(W::LinesSummary)),
         crate::map::markup::legend_list(m, &[], w),
-        crate::map::markup::defs(base)
     );
     body
 }

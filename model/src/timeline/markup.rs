@@ -10,7 +10,7 @@ use crate::cast::Cast;
 use crate::content::Timeline;
 use crate::contract::{self, attrs, TimelineData};
 use crate::date::from_day_number;
-use crate::html::{escape, num, px, Sheet, Styles};
+use crate::html::{escape, for_scene, num, px, Sheet, Styles};
 use crate::words::{Words, W};
 use std::fmt::Write;
 
@@ -97,17 +97,18 @@ pub fn instrument(t: &Tl, scenes: &[&Scene], initial: &str, sheet: &mut Sheet) -
         escape(initial),
         attrs(&data.write()),
     );
-    let on = |id: &str| if id == initial { " on" } else { "" };
     // The head: the window in words (one per scene), and the key to glyphs and colours.
     o.push_str(r#"<div class="inst-head"><p class="tl-span">"#);
     for s in scenes {
-        let _ = write!(
-            o,
-            r#"<span class="sc{}" data-for="{}">{}</span>"#,
-            on(&s.id),
-            escape(&s.id),
-            escape(&t.w.window(s.from, s.to))
-        );
+        o.push_str(&for_scene(
+            &s.id,
+            initial,
+            &format!(
+                r#"<span class="sc" data-for="{}">{}</span>"#,
+                escape(&s.id),
+                escape(&t.w.window(s.from, s.to))
+            ),
+        ));
     }
     o.push_str(r#"</p><ul class="key" aria-hidden="true">"#);
     for a in t
@@ -153,11 +154,13 @@ pub fn instrument(t: &Tl, scenes: &[&Scene], initial: &str, sheet: &mut Sheet) -
         );
     }
     o.push_str("</div>");
-    // Marks: every event. Hidden from assistive technology until the app makes them live
-    // (their buttons open nothing without it; the chronology says the same in text).
+    // Marks: every event, one button each (its glyph and its name on hover are drawn by the
+    // stylesheet). Hidden from assistive technology until the app makes them live (they open
+    // nothing without it; the chronology says the same in text): a group of buttons, each named
+    // with its title and date.
     let _ = write!(
         o,
-        r#"<ol class="evs" aria-label="{}" aria-hidden="true">"#,
+        r#"<div class="evs" role="group" aria-label="{}" aria-hidden="true">"#,
         escape(t.w.t(W::EventsLabel))
     );
     for (i, (e, m)) in t.tl.event.iter().zip(&t.plan.marks).enumerate() {
@@ -168,28 +171,20 @@ pub fn instrument(t: &Tl, scenes: &[&Scene], initial: &str, sheet: &mut Sheet) -
         };
         let lit = first.item_classes(i);
         let pos = sheet.class(&format!("--t:{};--st:{}{range}", num(m.t), m.stack));
+        let name = escape(&e.title.replace(crate::text::ZWSP, ""));
         let _ = write!(
             o,
-            r#"<li class="ev ln-{lane} a-{actor}{ranged}{lit} {pos}" data-k="{i}" data-id="{id}">"#,
+            r#"<button type="button" class="ev mk ln-{lane} a-{actor}{ranged}{lit} {pos}" data-k="{i}" data-id="{id}" tabindex="-1" aria-expanded="false" aria-label="{name}, {date}" data-name="{name}">{rng}</button>"#,
             lane = m.lane,
             actor = t.actor_of(i),
             ranged = if range.is_empty() { "" } else { " has-range" },
             lit = if lit.is_empty() { String::new() } else { format!(" {lit}") },
             id = escape(&e.id),
-        );
-        if !range.is_empty() {
-            o.push_str(r#"<span class="rng"></span>"#);
-        }
-        // The name a screen reader hears, with its date; seen on hover and focus.
-        let _ = write!(
-            o,
-            r#"<button type="button" class="mk" tabindex="-1" aria-expanded="false"><span class="gl"></span><span class="ev-name">{}<span class="vh">, <time datetime="{}">{}</time></span></span></button></li>"#,
-            escape(&e.title),
-            e.date.iso(),
-            escape(&t.w.span(&e.date))
+            date = escape(&t.w.span(&e.date)),
+            rng = if range.is_empty() { "" } else { r#"<span class="rng"></span>"# },
         );
     }
-    o.push_str("</ol>");
+    o.push_str("</div>");
     // Each scene's labels: the first scene's drawn, the others inert until shown.
     for s in scenes {
         let on = s.id == initial;
@@ -282,14 +277,16 @@ fn context_strip(t: &Tl, scenes: &[&Scene], initial: &str, sheet: &mut Sheet) ->
     // The window's edges joined to the close-up's ends, one drawing per scene.
     for s in scenes {
         let (t0, t1) = (a.t(s.from).max(0.0), a.t(s.to).min(1.0));
-        let _ = write!(
-            o,
-            r#"<svg class="ctx-zoom{}" data-for="{}" viewBox="0 0 1 1" preserveAspectRatio="none"><path d="M{} 0L0.02 1M{} 0L0.98 1"/></svg>"#,
-            if s.id == initial { " on" } else { "" },
-            escape(&s.id),
-            num(t0),
-            num(t1)
-        );
+        o.push_str(&for_scene(
+            &s.id,
+            initial,
+            &format!(
+                r#"<svg class="ctx-zoom" data-for="{}" viewBox="0 0 1 1" preserveAspectRatio="none"><path d="M{} 0L0.02 1M{} 0L0.98 1"/></svg>"#,
+                escape(&s.id),
+                num(t0),
+                num(t1)
+            ),
+        ));
     }
     o.push_str("</div>");
     o

@@ -5,14 +5,14 @@
 /// Replaces each `{name}` with its value; an unknown name stays as written (the loader checks
 /// every pattern's names against the engine's table, so that cannot happen in a built page).
 pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+    // By splitting, not by slicing at found indices: the browser builds carry no slicing panic
+    // (whose message machinery would be a fifth of a widget's wasm).
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((name, next)) => {
                 match args.iter().find(|(k, _)| *k == name) {
                     Some((_, v)) => out.push_str(v),
                     None => {
@@ -21,10 +21,11 @@ pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
                         out.push('}');
                     }
                 }
-                rest = &after[close + 1..];
+                rest = next;
             }
             None => {
-                out.push_str(&rest[open..]);
+                out.push('{');
+                out.push_str(after);
                 rest = "";
             }
         }
