@@ -116,7 +116,10 @@ impl Instruments {
     /// The scene each instrument opens with (before the story reaches it).
     fn openings(&self) -> [String; 3] {
         [
-            self.timeline.as_ref().map(|t| t.scene()).unwrap_or_default(),
+            self.timeline
+                .as_ref()
+                .map(|t| t.scene())
+                .unwrap_or_default(),
             self.diagram.as_ref().map(|d| d.scene()).unwrap_or_default(),
             self.map.as_ref().map(|m| m.scene()).unwrap_or_default(),
         ]

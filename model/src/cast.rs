@@ -113,8 +113,13 @@ impl Cast {
 
     /// An actor's hue for a theme.
     pub fn color(&self, id: &str, dark: bool) -> Option<&str> {
-        self.get(id)
-            .map(|a| if dark { a.dark.as_str() } else { a.color.as_str() })
+        self.get(id).map(|a| {
+            if dark {
+                a.dark.as_str()
+            } else {
+                a.color.as_str()
+            }
+        })
     }
 }
 

@@ -56,6 +56,24 @@ pub const A_DIAGRAM: &str = "data-dg";
 /// The map's scene lines (see [`MapData`]).
 pub const A_LINES: &str = "data-lines";
 
+/// Every class the apps (and the boot script) put on elements themselves, beyond what the
+/// markup and its scene data name: the build keeps their rules when it cuts a page's
+/// stylesheet (`render::css::prune`). A test reads the apps' sources for any other.
+pub const RUNTIME_CLASSES: &[&str] = &[
+    // pages/boot.js: scripting is on; the deferred stylesheet has arrived.
+    "js",
+    "css",
+    // The scene player's "on show" (`ON`), the diagram's what-if.
+    ON,
+    "is-off",
+    "is-whatif",
+    // A notice (dom::notices) and the event card's close button and body (web/src/timeline.rs).
+    "notice",
+    "chip",
+    "close",
+    "ev-card-body",
+];
+
 // ---------------------------------------------------------------------------------------------
 // Scenes
 
@@ -81,8 +99,7 @@ impl Scene {
     }
 
     pub fn var(mut self, name: &str, value: f64) -> Scene {
-        self.vars
-            .push((name.to_string(), crate::html::num(value)));
+        self.vars.push((name.to_string(), crate::html::num(value)));
         self
     }
 
@@ -157,7 +174,10 @@ impl Scenes {
                 out.push_str(c);
             }
             for (c, items) in &s.items {
-                debug_assert!(token_ok(c) && !c.starts_with('-') && !c.starts_with('!'), "{c}");
+                debug_assert!(
+                    token_ok(c) && !c.starts_with('-') && !c.starts_with('!'),
+                    "{c}"
+                );
                 out.push(';');
                 out.push_str(c);
                 out.push('=');
@@ -217,11 +237,16 @@ pub fn read_nums(s: &str) -> Vec<f64> {
 }
 
 pub fn write_ints(v: &[usize]) -> String {
-    v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ")
+    v.iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn read_ints(s: &str) -> Vec<usize> {
-    s.split_whitespace().filter_map(|x| x.parse().ok()).collect()
+    s.split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect()
 }
 
 pub fn write_ids(v: &[impl AsRef<str>]) -> String {
@@ -264,7 +289,10 @@ pub struct TimelineData {
 
 impl TimelineData {
     pub fn write(&self) -> Vec<(&'static str, String)> {
-        vec![(A_SCENES, self.scenes.write()), (A_TS, write_nums(&self.ts))]
+        vec![
+            (A_SCENES, self.scenes.write()),
+            (A_TS, write_nums(&self.ts)),
+        ]
     }
 
     pub fn read(get: impl Fn(&str) -> String) -> TimelineData {
@@ -430,7 +458,10 @@ pub struct MapData {
 
 impl MapData {
     pub fn write(&self) -> Vec<(&'static str, String)> {
-        vec![(A_SCENES, self.scenes.write()), (A_LINES, write_ids(&self.lines))]
+        vec![
+            (A_SCENES, self.scenes.write()),
+            (A_LINES, write_ids(&self.lines)),
+        ]
     }
 
     pub fn read(get: impl Fn(&str) -> String) -> MapData {
@@ -540,6 +571,69 @@ pub fn attrs(pairs: &[(&str, String)]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// The apps' sources, read for the classes they set: each must be in `RUNTIME_CLASSES`.
+    #[test]
+    fn every_class_the_apps_set_is_kept_by_the_build() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = vec![root.join("pages/boot.js")];
+        for dir in ["src", "web/src", "web/src/pages"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_some_and(|x| x == "rs") {
+                    files.push(p);
+                }
+            }
+        }
+        let mut found = Vec::new();
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") || code.starts_with('*') || code.starts_with("/*") {
+                    continue;
+                }
+                let mut classes: Vec<&str> = Vec::new();
+                // `class="a b"` in written markup.
+                for part in line.split("class=\"").skip(1) {
+                    classes.extend(part.split('"').next().unwrap_or("").split_whitespace());
+                }
+                // toggle_class(el, "x", …), set_class_name("x"), className += " x".
+                // (The first string after each: a class given by a constant is checked where
+                // the constant is listed.)
+                for k in [
+                    "toggle_class(",
+                    "set_class_name(",
+                    "className +=",
+                    "classList.add(",
+                ] {
+                    for part in line.split(k).skip(1) {
+                        let lit = part.split('"').nth(1).filter(|_| {
+                            // Only a literal that is the call's next argument, not a later one.
+                            !part.split('"').next().unwrap_or("").contains(')')
+                        });
+                        classes.extend(lit.unwrap_or("").split_whitespace());
+                    }
+                }
+                for c in classes {
+                    let is_class = c
+                        .chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
+                    if is_class && !RUNTIME_CLASSES.contains(&c) {
+                        found.push(format!("{}:{}: `{c}`", f.display(), n + 1));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "classes the apps set but RUNTIME_CLASSES does not list:\n{}",
+            found.join("\n")
+        );
+        // And the test reads what it means to: the known ones are found where they are.
+        let boot = std::fs::read_to_string(root.join("pages/boot.js")).unwrap();
+        assert!(boot.contains(r#"h.className += " css""#));
+    }
     use super::*;
 
     fn get_from(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> String {
@@ -666,9 +760,6 @@ mod tests {
             back.note(&crate::route::Note::NoTarget("x".into())),
             "No step “x”."
         );
-        assert_eq!(
-            attrs(&[("data-a", "x\"y".into())]),
-            r#" data-a="x&quot;y""#
-        );
+        assert_eq!(attrs(&[("data-a", "x\"y".into())]), r#" data-a="x&quot;y""#);
     }
 }

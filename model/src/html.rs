@@ -228,15 +228,24 @@ mod tests {
         s.rule(".inst-tl", "--t0:0");
         assert_eq!(s.css(), ".s0{--t:0.5}.s1{--t:0.25}.inst-tl{--t0:0}");
         let mut inert = Styles::Inert;
-        assert_eq!(inert.both("--u:1"), (String::new(), r#" data-s="--u:1""#.into()));
+        assert_eq!(
+            inert.both("--u:1"),
+            (String::new(), r#" data-s="--u:1""#.into())
+        );
         assert_eq!(base36(37), "11");
     }
 
     #[test]
     fn a_scene_element_is_drawn_for_the_scene_on_show_and_kept_for_the_others() {
         let el = r#"<span class="sc" data-for="a">A</span>"#;
-        assert_eq!(for_scene("a", "a", el), r#"<span class="on sc" data-for="a">A</span>"#);
-        assert_eq!(for_scene("a", "b", el), r#"<template data-for="a"><span class="sc" data-for="a">A</span></template>"#);
+        assert_eq!(
+            for_scene("a", "a", el),
+            r#"<span class="on sc" data-for="a">A</span>"#
+        );
+        assert_eq!(
+            for_scene("a", "b", el),
+            r#"<template data-for="a"><span class="sc" data-for="a">A</span></template>"#
+        );
     }
 
     #[test]

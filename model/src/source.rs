@@ -148,7 +148,9 @@ impl Lines<'_> {
             return 1;
         };
         match key {
-            Some(key) => self.key_after(&lines, start, header, key).unwrap_or(start + 1),
+            Some(key) => self
+                .key_after(&lines, start, header, key)
+                .unwrap_or(start + 1),
             None => start + 1,
         }
     }
@@ -165,7 +167,9 @@ impl Lines<'_> {
                 .map(|(_, v)| v.trim().trim_matches('"'));
             if found == Some(id) {
                 return match key {
-                    Some(k) => self.key_after(&lines, start, header, k).unwrap_or(start + 1),
+                    Some(k) => self
+                        .key_after(&lines, start, header, k)
+                        .unwrap_or(start + 1),
                     None => start + 1,
                 };
             }
@@ -282,7 +286,10 @@ impl<'a> Report<'a> {
         line: usize,
     ) {
         if !is_slug(id) {
-            self.at(line, format!("{what} id `{id}` must be a slug (a-z, 0-9, -)"));
+            self.at(
+                line,
+                format!("{what} id `{id}` must be a slug (a-z, 0-9, -)"),
+            );
         } else if !seen.insert(id) {
             self.at(line, format!("duplicate {what} id `{id}`"));
         }

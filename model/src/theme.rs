@@ -68,11 +68,7 @@ pub fn parse_hex(s: &str) -> Option<[u8; 3]> {
     let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
     let b = h.as_bytes();
     match b.len() {
-        3 => Some([
-            digit(b[0])? * 17,
-            digit(b[1])? * 17,
-            digit(b[2])? * 17,
-        ]),
+        3 => Some([digit(b[0])? * 17, digit(b[1])? * 17, digit(b[2])? * 17]),
         6 => Some([
             digit(b[0])? * 16 + digit(b[1])?,
             digit(b[2])? * 16 + digit(b[3])?,
@@ -109,12 +105,7 @@ fn tokens(o: &mut String, p: &Palette, cast: &Cast, dark: bool) {
         p.paper, p.paper_2, p.ink, p.muted, p.rule, p.card, p.focus, p.accent, p.water, p.water_ink, p.land
     );
     for a in &cast.actors {
-        let _ = write!(
-            o,
-            ";--a-{}:{}",
-            a.id,
-            if dark { &a.dark } else { &a.color }
-        );
+        let _ = write!(o, ";--a-{}:{}", a.id, if dark { &a.dark } else { &a.color });
     }
 }
 
@@ -134,10 +125,10 @@ pub fn css(cast: &Cast) -> String {
         let _ = write!(o, ".a-{0}{{--c:var(--a-{0})}}", a.id);
         match a.shape.clip_path() {
             Some(clip) => {
-                let _ = write!(o, ".a-{0} .gl,.gl.a-{0},.ev.a-{0}::before{{clip-path:{clip}}}", a.id);
+                let _ = write!(o, ".a-{0} .gl,.gl.a-{0},.glb.a-{0}::before,.a-{0} .glb::before,.ev.a-{0}::before{{clip-path:{clip}}}", a.id);
             }
             None if a.shape == Shape::Circle => {
-                let _ = write!(o, ".a-{0} .gl,.gl.a-{0},.ev.a-{0}::before{{border-radius:50%}}", a.id);
+                let _ = write!(o, ".a-{0} .gl,.gl.a-{0},.glb.a-{0}::before,.a-{0} .glb::before,.ev.a-{0}::before{{border-radius:50%}}", a.id);
             }
             None => {}
         }

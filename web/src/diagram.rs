@@ -54,9 +54,12 @@ impl Diagram {
             .ids
             .iter()
             .map(|id| {
-                dom::find(Some(&inst), &[".row[data-factor=\"", id, "\"] .row-label"].concat())
-                    .and_then(|l| l.text_content())
-                    .unwrap_or_default()
+                dom::find(
+                    Some(&inst),
+                    &[".row[data-factor=\"", id, "\"] .row-label"].concat(),
+                )
+                .and_then(|l| l.text_content())
+                .unwrap_or_default()
             })
             .collect();
         let dg = Diagram(Rc::new(Inner {
@@ -186,7 +189,11 @@ impl Diagram {
     /// What the live region says of a stage (the widget's).
     pub fn live_line(&self, n: usize, total: usize) -> String {
         let w = &self.0.data.words;
-        let lead = if self.off().any() { w.lead.as_str() } else { "" };
+        let lead = if self.off().any() {
+            w.lead.as_str()
+        } else {
+            ""
+        };
         fill(
             &w.stage_live,
             &[
@@ -208,7 +215,11 @@ impl Diagram {
         let off = self.off();
         let stage = self.stage();
         for f in 0..self.0.data.ids.len() {
-            for el in self.0.player.item(self.0.data.items.get(f).copied().unwrap_or(f)) {
+            for el in self
+                .0
+                .player
+                .item(self.0.data.items.get(f).copied().unwrap_or(f))
+            {
                 dom::toggle_class(el, "is-off", off.is_off(f));
             }
         }
@@ -228,7 +239,11 @@ impl Diagram {
             return;
         }
         let bal = m.balance(stage, off);
-        dom::set_var(inst, "--n-whatif", Some(&decimal::format(needle(m, bal), 4)));
+        dom::set_var(
+            inst,
+            "--n-whatif",
+            Some(&decimal::format(needle(m, bal), 4)),
+        );
         let w = &self.0.data.words;
         let names_off: Vec<&str> = (0..self.0.labels.len())
             .filter(|&i| off.is_off(i))
@@ -244,7 +259,9 @@ impl Diagram {
                 &[("factors", &names_off.join(&w.sep)), ("verdict", &verdict)],
             )));
             let names = [self.0.data.names[0].as_str(), &self.0.data.names[1]];
-            small.set_text_content(Some(&[sums(bal, names, &w.sums).as_str(), " ", &w.thought].concat()));
+            small.set_text_content(Some(
+                &[sums(bal, names, &w.sums).as_str(), " ", &w.thought].concat(),
+            ));
             let _ = v.append_child(&b);
             let _ = v.append_child(&small);
         }

@@ -420,7 +420,9 @@ pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<Element> {
 /// The words the page's app may say (`contract::PageWords`), from its `<main>`.
 pub fn page_words() -> explainer_model::contract::PageWords {
     let main = find(None, explainer_model::contract::MAIN);
-    explainer_model::contract::PageWords::read(|k| main.as_ref().map(|m| attr(m, k)).unwrap_or_default())
+    explainer_model::contract::PageWords::read(|k| {
+        main.as_ref().map(|m| attr(m, k)).unwrap_or_default()
+    })
 }
 
 /// Shows notes about an address that could not be followed where the reader will see them, in

@@ -240,4 +240,3 @@ fn leaves_for(a: &Element) -> Option<String> {
     let page = |u: &str| u.split('#').next().unwrap_or_default().to_owned();
     (get(a, "origin") == get(&here, "origin") && page(&href) != page(&now)).then_some(href)
 }
-

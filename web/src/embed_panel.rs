@@ -21,7 +21,12 @@ pub struct Place {
 impl Place {
     pub fn of_page() -> Place {
         let root_el = dom::root();
-        let get = |k: &str| root_el.as_ref().map(|r| dom::attr(r, k)).unwrap_or_default();
+        let get = |k: &str| {
+            root_el
+                .as_ref()
+                .map(|r| dom::attr(r, k))
+                .unwrap_or_default()
+        };
         let loc = dom::window().location();
         let path = loc.pathname().unwrap_or_default();
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
@@ -59,8 +64,6 @@ pub struct EmbedPanel(Rc<PanelInner>);
 struct PanelInner {
     details: Element,
     place: Place,
-    pick: Option<web_sys::HtmlSelectElement>,
-    areas: Vec<web_sys::HtmlTextAreaElement>,
     page: Widget,
     state: Box<dyn Fn(Widget) -> Choice>,
 }
@@ -74,17 +77,21 @@ impl EmbedPanel {
     ) -> EmbedPanel {
         let p = EmbedPanel(Rc::new(PanelInner {
             place: Place::of_page(),
-            pick: dom::find(Some(&details), ".embed-pick select").and_then(|s| s.dyn_into().ok()),
-            areas: dom::find_all(Some(&details), "textarea")
-                .into_iter()
-                .filter_map(|a| a.dyn_into().ok())
-                .collect(),
             details: details.clone(),
             page,
             state: Box::new(state),
         }));
         let me = p.clone();
-        scope.listen(&details, "toggle", move |_: web_sys::Event| me.refresh());
+        scope.listen(&details, "toggle", move |_: web_sys::Event| {
+            // The body comes out of its template the first time the panel opens.
+            if let Some(t) = dom::find(Some(&me.0.details), "template") {
+                if let Some(t) = t.dyn_ref::<web_sys::HtmlTemplateElement>() {
+                    let _ = me.0.details.append_child(&t.content());
+                }
+                t.remove();
+            }
+            me.refresh()
+        });
         let me = p.clone();
         scope.listen(&details, "change", move |_: web_sys::Event| me.refresh());
         let me = p.clone();
@@ -93,7 +100,7 @@ impl EmbedPanel {
                 return;
             };
             let i: usize = dom::attr(&button, "data-copy").parse().unwrap_or(0);
-            if let Some(t) = me.0.areas.get(i) {
+            if let Some(t) = me.areas().get(i) {
                 // The clipboard may be refused (a sandboxed frame, no permission, an old engine):
                 // the text is selected, and the refusal is no error.
                 t.select();
@@ -107,6 +114,14 @@ impl EmbedPanel {
         p
     }
 
+    /// The code boxes (none before the panel is first opened).
+    fn areas(&self) -> Vec<web_sys::HtmlTextAreaElement> {
+        dom::find_all(Some(&self.0.details), "textarea")
+            .into_iter()
+            .filter_map(|a| a.dyn_into().ok())
+            .collect()
+    }
+
     /// Writes the code for the current state, while the panel is open (the essay's state
     /// changes at every step: nothing is written for a closed panel).
     pub fn refresh(&self) {
@@ -118,16 +133,13 @@ impl EmbedPanel {
         if !open {
             return;
         }
-        let chosen = self
-            .0
-            .pick
-            .as_ref()
+        let chosen = dom::find(Some(&self.0.details), ".embed-pick select")
+            .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
             .and_then(|s| Widget::parse(&s.value()))
             .unwrap_or(self.0.page);
         let (w, target, off) = (self.0.state)(chosen);
         for (a, code) in self
-            .0
-            .areas
+            .areas()
             .iter()
             .zip(codes(&self.0.place, w, target.as_deref(), &off))
         {

@@ -292,14 +292,16 @@ fn show_card(card: &HtmlElement, id: Option<&str>) {
         Some(li) => {
             // The close button's name is the page's: the card carries it.
             let label = dom::attr(card, "data-close");
-            card.set_inner_html(&[
-                r#"<button type="button" class="chip close" aria-label=""#,
-                &label.replace('"', "&quot;"),
-                r#"">×</button><article class="ev-card-body">"#,
-                &li.inner_html(),
-                "</article>",
-            ]
-            .concat());
+            card.set_inner_html(
+                &[
+                    r#"<button type="button" class="chip close" aria-label=""#,
+                    &label.replace('"', "&quot;"),
+                    r#"">×</button><article class="ev-card-body">"#,
+                    &li.inner_html(),
+                    "</article>",
+                ]
+                .concat(),
+            );
             dom::set_attr(card, "hidden", None);
         }
         None => {

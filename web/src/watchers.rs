@@ -8,9 +8,11 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 type Watcher<T> = Rc<dyn Fn(&T)>;
+/// The registered watchers, each with the number its scope removes it by.
+type List<T> = Rc<RefCell<Vec<(u32, Watcher<T>)>>>;
 
 pub struct Watchers<T> {
-    list: Rc<RefCell<Vec<(u32, Watcher<T>)>>>,
+    list: List<T>,
     next: Cell<u32>,
 }
 

@@ -95,7 +95,8 @@ fn items(o: &Original) -> Vec<Item> {
             ],
         };
         // The quotes go with the text (they are part of it); shown to the translator below.
-        it.fields.extend(s.added.iter().map(|a| ("added", a.quote.clone())));
+        it.fields
+            .extend(s.added.iter().map(|a| ("added", a.quote.clone())));
         v.push(it);
     }
     for a in &b.cast.actors {
@@ -223,7 +224,10 @@ fn loader_fp(it: &Item) -> String {
 
 fn toml_str(s: &str) -> String {
     if s.contains('\n') {
-        format!("\"\"\"{}\"\"\"", s.replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\""))
+        format!(
+            "\"\"\"{}\"\"\"",
+            s.replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\"")
+        )
     } else {
         format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
     }
@@ -281,7 +285,9 @@ fn stamp_text(text: &str, it: &Item) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
     let start = match &it.key {
         Key::Table if it.array.is_empty() => Some(usize::MAX),
-        Key::Table => lines.iter().position(|l| l.trim() == format!("[{}]", it.array)),
+        Key::Table => lines
+            .iter()
+            .position(|l| l.trim() == format!("[{}]", it.array)),
         Key::Id(id) => {
             let head = format!("[[{}]]", it.array);
             lines.iter().enumerate().position(|(i, l)| {
@@ -305,7 +311,13 @@ fn stamp_text(text: &str, it: &Item) -> Option<String> {
     let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
     // The item's own lines: to the next table header (the top level: to the first header).
     let (from, to) = if start == usize::MAX {
-        (0, lines.iter().position(|l| l.trim_start().starts_with('[')).unwrap_or(lines.len()))
+        (
+            0,
+            lines
+                .iter()
+                .position(|l| l.trim_start().starts_with('['))
+                .unwrap_or(lines.len()),
+        )
     } else {
         (
             start + 1,
@@ -355,7 +367,13 @@ fn main() -> ExitCode {
                 eprintln!("{}: {e}", edir.display());
                 return ExitCode::FAILURE;
             }
-            for file in ["essay.toml", "cast.toml", "timeline.toml", "diagram.toml", "map.toml"] {
+            for file in [
+                "essay.toml",
+                "cast.toml",
+                "timeline.toml",
+                "diagram.toml",
+                "map.toml",
+            ] {
                 if !all.iter().any(|i| i.file == file) {
                     continue;
                 }
@@ -377,7 +395,10 @@ fn main() -> ExitCode {
                 eprintln!("usage: editions stamp LANG ITEM… [CONTENT_DIR]");
                 return ExitCode::FAILURE;
             };
-            let names: Vec<&String> = args[2..].iter().filter(|a| a.contains(':') || !Path::new(a).is_dir()).collect();
+            let names: Vec<&String> = args[2..]
+                .iter()
+                .filter(|a| a.contains(':') || !Path::new(a).is_dir())
+                .collect();
             let dir = args[2..]
                 .iter()
                 .find(|a| Path::new(a).is_dir())

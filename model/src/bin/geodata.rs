@@ -16,7 +16,8 @@ fn region(dir: &std::path::Path) -> Result<Region, String> {
     }
     let path = dir.join("map.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let table: toml::Table = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let table: toml::Table =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut only = toml::Table::new();
     if let Some(r) = table.get("region") {
         only.insert("region".into(), r.clone());

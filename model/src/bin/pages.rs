@@ -15,7 +15,7 @@
 //! http://127.0.0.1:8080/, where scripts/serve.sh serves).
 
 use explainer_model::load;
-use explainer_model::render::{card, chrome, document, share, site::Site, widget};
+use explainer_model::render::{card, document, share, site::Site, widget};
 use explainer_model::route::Widget;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -55,16 +55,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// A short hash of some bytes, for a file name that changes when its content does.
-fn short_hash(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .take(6)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn build(content: &Path, out: &Path) -> Result<(), String> {
     let all = load::load_all(content).map_err(|e| format!("content errors:\n{e}"))?;
     for s in all.stale() {
@@ -82,11 +72,6 @@ fn build(content: &Path, out: &Path) -> Result<(), String> {
         }
     };
     let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
-    // The essay's instruments' stylesheet, shared by every edition and cached across them.
-    let insts = all.original().bundle.instruments();
-    let inst_css = chrome::engine_css(false, &insts);
-    let css_name = format!("explainer-{}.css", short_hash(inst_css.as_bytes()));
-    files.insert(PathBuf::from(&css_name), inst_css.into_bytes());
     if let Some(geo) = &all.geo {
         files.insert(
             PathBuf::from(explainer_model::render::site::land_name(geo)),
@@ -105,8 +90,12 @@ fn build(content: &Path, out: &Path) -> Result<(), String> {
         for w in site.widgets() {
             let dir = PathBuf::from(site.page_dir(w));
             let page = widget::widget(&site, w);
-            let css_file = (w == Widget::Essay)
-                .then(|| document::relative(&site.page_dir(w), &css_name));
+            // The essay's stage stylesheet, beside it (each edition lays out its own words).
+            let deferred = page.deferred();
+            if let Some((name, text)) = &deferred {
+                files.insert(dir.join(name), text.clone().into_bytes());
+            }
+            let css_file = deferred.map(|(name, _)| name);
             let html = document::document(&site, w, &page, css_file.as_deref());
             files.insert(dir.join("index.html"), html.into_bytes());
             for (name, bytes) in &page.files {
@@ -116,7 +105,11 @@ fn build(content: &Path, out: &Path) -> Result<(), String> {
                 dir.join(share::OEMBED_FILE),
                 share::oembed_json(&site, w).into_bytes(),
             );
-            cards.push((dir.join(share::CARD_FILE), card::svg(&site, w), site.lang.to_string()));
+            cards.push((
+                dir.join(share::CARD_FILE),
+                card::svg(&site, w),
+                site.lang.to_string(),
+            ));
             if w != Widget::Essay && !widgets.contains(&w.as_str()) {
                 widgets.push(w.as_str());
             }
@@ -132,7 +125,8 @@ fn build(content: &Path, out: &Path) -> Result<(), String> {
         let png = match (same, std::fs::read(&png_path)) {
             (true, Ok(png)) => png,
             _ => {
-                let (f, notes) = faces.get_or_insert_with(|| card::fonts(Path::new(card::FONT_DIR)));
+                let (f, notes) =
+                    faces.get_or_insert_with(|| card::fonts(Path::new(card::FONT_DIR)));
                 for n in notes.drain(..) {
                     eprintln!("warning: {n}");
                 }
@@ -175,7 +169,8 @@ fn remove_others(root: &Path, dir: &Path, keep: &BTreeMap<PathBuf, Vec<u8>>) -> 
             let _ = std::fs::remove_dir(&p); // only when empty
         } else if let Ok(rel) = p.strip_prefix(root) {
             if !keep.contains_key(rel) {
-                std::fs::remove_file(&p).map_err(|e| format!("cannot remove {}: {e}", p.display()))?;
+                std::fs::remove_file(&p)
+                    .map_err(|e| format!("cannot remove {}: {e}", p.display()))?;
             }
         }
     }
@@ -188,7 +183,8 @@ fn write_if_changed(path: &Path, data: &[u8]) -> Result<(), String> {
         return Ok(());
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     std::fs::write(path, data).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -200,14 +196,20 @@ fn app_files(staging: &Path, folder: &str) -> Result<(String, String), String> {
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("{}: {e} (was the app built?)", index.display()))?;
     let marker = "name=\"explainer-app\" content=\"";
-    let at = html
-        .find(marker)
-        .ok_or_else(|| format!("{}: no explainer-app marker (Trunk.toml's pattern_script)", index.display()))?;
+    let at = html.find(marker).ok_or_else(|| {
+        format!(
+            "{}: no explainer-app marker (Trunk.toml's pattern_script)",
+            index.display()
+        )
+    })?;
     let rest = &html[at + marker.len()..];
     let content = &rest[..rest.find('"').unwrap_or(0)];
     let mut parts = content.split_whitespace();
     let (Some(js), Some(wasm)) = (parts.next(), parts.next()) else {
-        return Err(format!("{}: the marker names no js and wasm", index.display()));
+        return Err(format!(
+            "{}: the marker names no js and wasm",
+            index.display()
+        ));
     };
     let strip = |s: &str| format!("{folder}{}", s.trim_start_matches("./"));
     Ok((strip(js), strip(wasm)))
@@ -231,18 +233,27 @@ fn assemble(staging: &Path, out: &Path) -> Result<(), String> {
                 stack.push(p);
                 continue;
             }
-            let rel = p.strip_prefix(&site_dir).expect("under the site").to_path_buf();
+            let rel = p
+                .strip_prefix(&site_dir)
+                .expect("under the site")
+                .to_path_buf();
             let target = staging.join(&rel);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("{}: {e}", parent.display()))?;
             }
             if rel.file_name().is_some_and(|n| n == "index.html") {
-                let html = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                let html =
+                    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
                 let folder = rel
                     .parent()
                     .map(|d| {
                         let s = d.to_string_lossy().replace('\\', "/");
-                        if s.is_empty() { s } else { format!("{s}/") }
+                        if s.is_empty() {
+                            s
+                        } else {
+                            format!("{s}/")
+                        }
                     })
                     .unwrap_or_default();
                 let page = html
@@ -268,6 +279,7 @@ fn assemble(staging: &Path, out: &Path) -> Result<(), String> {
     let policy = document::policy(&refs);
     std::fs::write(staging.join("_headers"), document::headers_file(&policy))
         .map_err(|e| format!("_headers: {e}"))?;
-    std::fs::write(staging.join("csp.txt"), format!("{policy}\n")).map_err(|e| format!("csp.txt: {e}"))?;
+    std::fs::write(staging.join("csp.txt"), format!("{policy}\n"))
+        .map_err(|e| format!("csp.txt: {e}"))?;
     Ok(())
 }

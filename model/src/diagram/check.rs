@@ -26,27 +26,44 @@ pub fn check<'d>(
     errors: &mut Vec<ContentError>,
 ) -> HashMap<&'d str, usize> {
     let mut r = Report::new(file, errors);
-    r.text(&d.title, || "the diagram's title".into(), file.line_of_key(None, "title"));
+    r.text(
+        &d.title,
+        || "the diagram's title".into(),
+        file.line_of_key(None, "title"),
+    );
     if d.course.len() != 2 {
         r.at(
             1,
-            format!("the diagram needs exactly two courses, found {}", d.course.len()),
+            format!(
+                "the diagram needs exactly two courses, found {}",
+                d.course.len()
+            ),
         );
     }
     if d.factor.len() > MAX_FACTORS {
         r.at(
             file.line("factor", MAX_FACTORS, None),
-            format!("the diagram has {} factors; it can weigh {MAX_FACTORS} at most", d.factor.len()),
+            format!(
+                "the diagram has {} factors; it can weigh {MAX_FACTORS} at most",
+                d.factor.len()
+            ),
         );
     }
     if d.stage.is_empty() {
-        r.at(1, "the diagram has no stages: at least one `[[stage]]` brings its factors in");
+        r.at(
+            1,
+            "the diagram has no stages: at least one `[[stage]]` brings its factors in",
+        );
     }
     let mut course_ids = HashSet::new();
     for (i, c) in d.course.iter().enumerate() {
         let line = |k| file.line("course", i, Some(k));
         r.slug(&mut course_ids, &c.id, "course", line("id"));
-        r.text(&c.label, || format!("course `{}`'s label", c.id), line("label"));
+        r.text(
+            &c.label,
+            || format!("course `{}`'s label", c.id),
+            line("label"),
+        );
     }
     let mut factor_ids = HashSet::new();
     for (i, f) in d.factor.iter().enumerate() {
@@ -55,7 +72,10 @@ pub fn check<'d>(
         if !course_ids.contains(f.toward.as_str()) {
             r.at(
                 line("toward"),
-                format!("factor `{}` pulls toward `{}`, which is not a course", f.id, f.toward),
+                format!(
+                    "factor `{}` pulls toward `{}`, which is not a course",
+                    f.id, f.toward
+                ),
             );
         }
         if !(1..=5).contains(&f.strength) {
@@ -67,30 +87,55 @@ pub fn check<'d>(
         if !cast.has(&f.actor) {
             r.at(
                 line("actor"),
-                format!("factor `{}` names actor `{}`, which cast.toml does not declare", f.id, f.actor),
+                format!(
+                    "factor `{}` names actor `{}`, which cast.toml does not declare",
+                    f.id, f.actor
+                ),
             );
         }
         if !f.event.is_empty() && (!known.timeline || !known.events.contains(f.event.as_str())) {
             r.at(
                 line("event"),
-                format!("factor `{}` points to event `{}`, which is not in the timeline", f.id, f.event),
+                format!(
+                    "factor `{}` points to event `{}`, which is not in the timeline",
+                    f.id, f.event
+                ),
             );
         }
         if !known.chapters.contains(f.chapter.as_str()) {
             r.at(
                 line("chapter"),
-                format!("factor `{}` points to chapter `{}`, which is not in the essay", f.id, f.chapter),
+                format!(
+                    "factor `{}` points to chapter `{}`, which is not in the essay",
+                    f.id, f.chapter
+                ),
             );
         }
-        for (field, value) in [("label", &f.label), ("explain", &f.explain), ("whatif", &f.whatif)] {
-            r.text(value, || format!("factor `{}`'s {field}", f.id), line(field));
+        for (field, value) in [
+            ("label", &f.label),
+            ("explain", &f.explain),
+            ("whatif", &f.whatif),
+        ] {
+            r.text(
+                value,
+                || format!("factor `{}`'s {field}", f.id),
+                line(field),
+            );
         }
         match &f.source {
             None if f.added => r.at(
                 line("added"),
-                format!("factor `{}` is marked as the explainer's addition but has no source", f.id),
+                format!(
+                    "factor `{}` is marked as the explainer's addition but has no source",
+                    f.id
+                ),
             ),
-            Some(s) => r.source(&s.title, &s.url, || format!("factor `{}`", f.id), line("source")),
+            Some(s) => r.source(
+                &s.title,
+                &s.url,
+                || format!("factor `{}`", f.id),
+                line("source"),
+            ),
             None => {}
         }
     }
@@ -100,17 +145,27 @@ pub fn check<'d>(
     for (si, s) in d.stage.iter().enumerate() {
         let line = |k| file.line("stage", si, Some(k));
         r.slug(&mut stage_ids, &s.id, "stage", line("id"));
-        r.text(&s.label, || format!("stage `{}`'s label", s.id), line("label"));
+        r.text(
+            &s.label,
+            || format!("stage `{}`'s label", s.id),
+            line("label"),
+        );
         if s.date.first_day() < last_stage {
             r.at(
                 line("date"),
-                format!("stage `{}` is out of order: stages follow the chronology", s.id),
+                format!(
+                    "stage `{}` is out of order: stages follow the chronology",
+                    s.id
+                ),
             );
         }
         last_stage = s.date.first_day();
         for a in &s.adds {
             if !factor_ids.contains(a.as_str()) {
-                r.at(line("adds"), format!("stage `{}` adds `{a}`, which is not a factor", s.id));
+                r.at(
+                    line("adds"),
+                    format!("stage `{}` adds `{a}`, which is not a factor", s.id),
+                );
             } else if entered.insert(a.as_str(), si).is_some() {
                 r.at(
                     line("adds"),

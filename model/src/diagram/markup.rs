@@ -146,7 +146,9 @@ pub fn instrument(
         ids: d.factor.iter().map(|f| f.id.clone()).collect(),
         enters: (0..m.factor_count()).map(|f| m.enters_at(f)).collect(),
         sides: (0..m.factor_count()).map(|f| m.side(f)).collect(),
-        strengths: (0..m.factor_count()).map(|f| m.strength(f) as usize).collect(),
+        strengths: (0..m.factor_count())
+            .map(|f| m.strength(f) as usize)
+            .collect(),
         items: (0..m.factor_count()).collect(),
         stage_ids: d.stage.iter().map(|s| s.id.clone()).collect(),
         toward: [towards[0].to_string(), towards[1].to_string()],
@@ -205,7 +207,11 @@ pub fn instrument(
             escape(&fa.id),
             m.side(f),
             fa.actor,
-            if cls.is_empty() { String::new() } else { format!(" {cls}") },
+            if cls.is_empty() {
+                String::new()
+            } else {
+                format!(" {cls}")
+            },
             sheet.class(&format!("--s:{};--w:{}", num(start), num(wd)))
         );
     }
@@ -233,7 +239,11 @@ pub fn instrument(
         if s.id == initial || gh.is_empty() {
             o.push_str(&gh);
         } else {
-            let _ = write!(o, r#"<template data-for="{}">{gh}</template>"#, escape(&s.id));
+            let _ = write!(
+                o,
+                r#"<template data-for="{}">{gh}</template>"#,
+                escape(&s.id)
+            );
         }
     }
     o.push_str(r#"<span class="needle"></span><span class="needle-was"></span></div></div>"#);
@@ -272,7 +282,9 @@ pub fn instrument(
         let fa = &d.factor[f];
         let side = m.side(f);
         let strength = m.strength(f);
-        let pips: String = (0..5).map(|i| if i < strength { '●' } else { '○' }).collect();
+        let pips: String = (0..5)
+            .map(|i| if i < strength { '●' } else { '○' })
+            .collect();
         let cls = first.item_classes(f);
         let date = g.entry_label(&m, f);
         let details = w.f(
@@ -286,16 +298,22 @@ pub fn instrument(
         );
         let _ = write!(
             o,
-            r#"<li class="row f-{id} side-{side} a-{actor}{cls}" data-k="{f}" data-factor="{id}"><div class="row-in"><p class="row-head"><span class="gl" title="{actor_name}"></span><span class="row-label">{label}</span><span class="vh">{details}</span></p><p class="row-meta" aria-hidden="true"><span class="pips">{pips}</span><span class="chip-date">{date}</span>{added}</p>"#,
+            r#"<li class="row f-{id} side-{side} a-{actor}{cls}" data-k="{f}" data-factor="{id}"><p class="row-head glb"><span class="row-label">{label}</span><span class="vh">{details}</span></p><p class="row-meta" aria-hidden="true"><span class="pips">{pips}</span>{date}{added}</p>"#,
             id = escape(&fa.id),
             actor = fa.actor,
-            cls = if cls.is_empty() { String::new() } else { format!(" {cls}") },
-            actor_name = escape(g.cast.name(&fa.actor)),
+            cls = if cls.is_empty() {
+                String::new()
+            } else {
+                format!(" {cls}")
+            },
             label = escape(&fa.label),
             details = escape(&details),
             date = escape(date),
             added = if fa.added {
-                format!(r#"<span class="added-mark">{}</span>"#, escape(w.t(W::AddedMark)))
+                format!(
+                    r#"<span class="added-mark">{}</span>"#,
+                    escape(w.t(W::AddedMark))
+                )
             } else {
                 String::new()
             },
@@ -322,11 +340,11 @@ pub fn instrument(
         }
         let _ = write!(
             o,
-            r#"<label class="sw"><input type="checkbox" checked data-factor="{}"><span class="vh">{}</span></label>"#,
+            r#"<input class="sw" type="checkbox" checked data-factor="{}" aria-label="{}">"#,
             escape(&fa.id),
             escape(&w.f(W::CountFactor, &[("factor", &fa.label)]))
         );
-        o.push_str("</div></li>");
+        o.push_str("</li>");
     }
     o.push_str("</ul>");
     let _ = write!(o, r#"<p class="dg-caveat">{}</p>"#, escape(&d.note));
@@ -347,13 +365,20 @@ pub fn outcome(g: &Dg, m: &Model, stage: usize, f: usize) -> String {
     let b = m.balance(stage, Switches::default().toggled(f));
     let sums = w.f(
         W::SumsShort,
-        &[("left", &b.left.to_string()), ("right", &b.right.to_string())],
+        &[
+            ("left", &b.left.to_string()),
+            ("right", &b.right.to_string()),
+        ],
     );
     match off {
         None => w.f(W::OutcomeLevel, &[("sums", &sums)]),
-        Some(side) if Some(side) == on => {
-            w.f(W::OutcomeStill, &[("course", towards[side]), ("sums", &sums)])
-        }
-        Some(side) => w.f(W::OutcomeTips, &[("course", towards[side]), ("sums", &sums)]),
+        Some(side) if Some(side) == on => w.f(
+            W::OutcomeStill,
+            &[("course", towards[side]), ("sums", &sums)],
+        ),
+        Some(side) => w.f(
+            W::OutcomeTips,
+            &[("course", towards[side]), ("sums", &sums)],
+        ),
     }
 }

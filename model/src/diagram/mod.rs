@@ -479,7 +479,11 @@ mod tests {
         assert_eq!(v(2, 20), "leans strongly toward rowing out");
         assert_eq!(v(0, 0), "level");
         assert_eq!(
-            sums(Balance { left: 9, right: 6 }, ["Stay", "Go"], "{left_course} {left} · {right_course} {right}"),
+            sums(
+                Balance { left: 9, right: 6 },
+                ["Stay", "Go"],
+                "{left_course} {left} · {right_course} {right}"
+            ),
             "Stay 9 · Go 6"
         );
     }
@@ -588,19 +592,19 @@ mod tests {
     fn every_step_of_the_real_diagram_fits_the_short_stage() {
         let c = crate::load::real();
         for e in &c.editions {
-        let b = &e.bundle;
-        let d = b.diagram.as_ref().unwrap();
-        let m = Model::new(d);
-        let (steps, _) = scenes(b, d);
-        for s in &steps {
-            let h = short_ledger_h(d, &m, s);
-            assert!(
-                h <= SHORT_LEDGER_H,
-                "{} ({}): the lit rows alone need {h} px",
-                s.id,
-                e.lang
-            );
-        }
+            let b = &e.bundle;
+            let d = b.diagram.as_ref().unwrap();
+            let m = Model::new(d);
+            let (steps, _) = scenes(b, d);
+            for s in &steps {
+                let h = short_ledger_h(d, &m, s);
+                assert!(
+                    h <= SHORT_LEDGER_H,
+                    "{} ({}): the lit rows alone need {h} px",
+                    s.id,
+                    e.lang
+                );
+            }
         }
     }
 }

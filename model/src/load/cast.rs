@@ -19,7 +19,10 @@ pub fn check(cast: &Cast, file: &File, errors: &mut Vec<ContentError>) {
     if cast.actors.len() > MAX_ACTORS {
         r.at(
             file.line("actor", MAX_ACTORS, None),
-            format!("the cast has {} actors; keep it to {MAX_ACTORS}, so that their hues stay apart", cast.actors.len()),
+            format!(
+                "the cast has {} actors; keep it to {MAX_ACTORS}, so that their hues stay apart",
+                cast.actors.len()
+            ),
         );
     }
     let mut ids = HashSet::new();
@@ -27,10 +30,17 @@ pub fn check(cast: &Cast, file: &File, errors: &mut Vec<ContentError>) {
         let line = |k| file.line("actor", i, Some(k));
         r.slug(&mut ids, &a.id, "actor", line("id"));
         if a.id == NEUTRAL {
-            r.at(line("id"), format!("`{NEUTRAL}` is reserved for lines that belong to no actor"));
+            r.at(
+                line("id"),
+                format!("`{NEUTRAL}` is reserved for lines that belong to no actor"),
+            );
         }
         r.text(&a.name, || format!("actor `{}`'s name", a.id), line("name"));
-        r.text(&a.short, || format!("actor `{}`'s short name", a.id), line("short"));
+        r.text(
+            &a.short,
+            || format!("actor `{}`'s short name", a.id),
+            line("short"),
+        );
         // Hues colour text (the ledger's pips, the map's line labels) as well as marks: they
         // need the contrast of text against every background of their theme.
         for (key, value, theme, name) in [
@@ -40,7 +50,10 @@ pub fn check(cast: &Cast, file: &File, errors: &mut Vec<ContentError>) {
             let Some(c) = parse_hex(value) else {
                 r.at(
                     line(key),
-                    format!("actor `{}`: `{value}` is not a colour (write #rrggbb)", a.id),
+                    format!(
+                        "actor `{}`: `{value}` is not a colour (write #rrggbb)",
+                        a.id
+                    ),
                 );
                 continue;
             };
@@ -76,11 +89,26 @@ mod tests {
         check(&cast, &f, &mut errors);
         let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         let has = |s: &str| all.iter().any(|e| e.contains(s));
-        assert!(has("cast.toml:5: actor `a`'s light-theme colour #ffdd00 has a contrast of"), "{all:#?}");
-        assert!(!has("cast.toml:6:"), "a light hue reads on the dark theme: {all:#?}");
+        assert!(
+            has("cast.toml:5: actor `a`'s light-theme colour #ffdd00 has a contrast of"),
+            "{all:#?}"
+        );
+        assert!(
+            !has("cast.toml:6:"),
+            "a light hue reads on the dark theme: {all:#?}"
+        );
         assert!(has("cast.toml:9: duplicate actor id `a`"), "{all:#?}");
-        assert!(has("cast.toml:11: actor `a`'s short name is empty"), "{all:#?}");
-        assert!(has("cast.toml:12: actor `a`: `red` is not a colour"), "{all:#?}");
-        assert!(has("cast.toml:13: actor `a`'s dark-theme colour #222222"), "{all:#?}");
+        assert!(
+            has("cast.toml:11: actor `a`'s short name is empty"),
+            "{all:#?}"
+        );
+        assert!(
+            has("cast.toml:12: actor `a`: `red` is not a colour"),
+            "{all:#?}"
+        );
+        assert!(
+            has("cast.toml:13: actor `a`'s dark-theme colour #222222"),
+            "{all:#?}"
+        );
     }
 }

@@ -102,13 +102,17 @@ impl<'a> Tr<'a> {
     /// The item of array `array` with this id.
     fn item(&mut self, array: &str, id: &str, what: &str) -> Item {
         self.used.insert((array.to_string(), id.to_string()));
-        let found = self.table.get(array).and_then(|v| v.as_array()).and_then(|items| {
-            items
-                .iter()
-                .filter_map(|i| i.as_table())
-                .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
-                .cloned()
-        });
+        let found = self
+            .table
+            .get(array)
+            .and_then(|v| v.as_array())
+            .and_then(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.as_table())
+                    .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
+                    .cloned()
+            });
         let line = self.line_of_id(array, id);
         Item {
             fields: found,
@@ -232,7 +236,12 @@ fn take(tr: &mut Tr, item: Item, english: &[(&str, &str)]) -> Got {
     }
     let lines: Vec<(usize, String)> = missing
         .iter()
-        .map(|k| (key_line(k), format!("{} has no translation of its `{k}`", item.what)))
+        .map(|k| {
+            (
+                key_line(k),
+                format!("{} has no translation of its `{k}`", item.what),
+            )
+        })
         .collect();
     for (l, m) in lines {
         tr.error(l, m);
@@ -268,7 +277,11 @@ fn strings(item: &Item, key: &str) -> Vec<String> {
         .as_ref()
         .and_then(|f| f.get(key))
         .and_then(|v| v.as_array())
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -338,7 +351,11 @@ pub fn load(dir: &Path, tag: &str, original: &Original) -> Result<Edition, Conte
         }
         if !original.bundle.essay.method.text.is_empty() {
             let item = tr.named("method");
-            let g = take(&mut tr, item, &[("text", &original.bundle.essay.method.text)]);
+            let g = take(
+                &mut tr,
+                item,
+                &[("text", &original.bundle.essay.method.text)],
+            );
             b.essay.method.text = g.get("text");
         }
         for (i, c) in original.bundle.essay.correction.iter().enumerate() {
@@ -376,7 +393,11 @@ pub fn load(dir: &Path, tag: &str, original: &Original) -> Result<Edition, Conte
                 let g = take(
                     &mut tr,
                     item,
-                    &[("text", &s.text), ("summary", &s.summary), ("note", &s.note)],
+                    &[
+                        ("text", &s.text),
+                        ("summary", &s.summary),
+                        ("note", &s.note),
+                    ],
                 );
                 let t = &mut b.essay.chapter[ci].step[si];
                 t.text = g.get("text");
@@ -400,7 +421,10 @@ pub fn load(dir: &Path, tag: &str, original: &Original) -> Result<Edition, Conte
                     if !t.text.contains(q.as_str()) {
                         tr.error(
                             line,
-                            format!("step `{}`: the addition “{q}” is not found verbatim in its text", s.id),
+                            format!(
+                                "step `{}`: the addition “{q}” is not found verbatim in its text",
+                                s.id
+                            ),
                         );
                     }
                     if let Some(a) = t.added.get_mut(k) {
@@ -457,7 +481,11 @@ pub fn load(dir: &Path, tag: &str, original: &Original) -> Result<Edition, Conte
             let g = take(
                 &mut tr,
                 item,
-                &[("title", &e.title), ("text", &e.text), ("dispute", &e.dispute)],
+                &[
+                    ("title", &e.title),
+                    ("text", &e.text),
+                    ("dispute", &e.dispute),
+                ],
             );
             let be = &mut bt.event[i];
             be.title = g.get("title");
@@ -483,7 +511,11 @@ pub fn load(dir: &Path, tag: &str, original: &Original) -> Result<Edition, Conte
             let g = take(
                 &mut tr,
                 item,
-                &[("label", &c.label), ("detail", &c.detail), ("toward", &c.toward)],
+                &[
+                    ("label", &c.label),
+                    ("detail", &c.detail),
+                    ("toward", &c.toward),
+                ],
             );
             bd.course[i].label = g.get("label");
             bd.course[i].detail = g.get("detail");
@@ -494,7 +526,11 @@ pub fn load(dir: &Path, tag: &str, original: &Original) -> Result<Edition, Conte
             let g = take(
                 &mut tr,
                 item,
-                &[("label", &f.label), ("explain", &f.explain), ("whatif", &f.whatif)],
+                &[
+                    ("label", &f.label),
+                    ("explain", &f.explain),
+                    ("whatif", &f.whatif),
+                ],
             );
             bd.factor[i].label = g.get("label");
             bd.factor[i].explain = g.get("explain");
@@ -569,7 +605,10 @@ pub fn load(dir: &Path, tag: &str, original: &Original) -> Result<Edition, Conte
                         if t.contested && t.note.trim().is_empty() {
                             errors.push(f.error(
                                 f.line("term", i, Some("contested")),
-                                format!("the term `{}` is contested: its `note` says who calls it what", t.en),
+                                format!(
+                                    "the term `{}` is contested: its `note` says who calls it what",
+                                    t.en
+                                ),
                             ));
                         }
                     }
@@ -587,7 +626,9 @@ pub fn load(dir: &Path, tag: &str, original: &Original) -> Result<Edition, Conte
 
     // words.toml (optional where the engine knows the language)
     let words_file = if edir.join("words.toml").exists() {
-        File::read(&edir, "words.toml").map_err(|e| errors.push(e)).ok()
+        File::read(&edir, "words.toml")
+            .map_err(|e| errors.push(e))
+            .ok()
     } else {
         None
     };

@@ -22,7 +22,10 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
     if !crate::lang::is_tag(&m.lang) {
         r.at(
             meta("lang"),
-            format!("meta lang `{}` is not a language tag (BCP 47, like `en` or `zh-Hans`)", m.lang),
+            format!(
+                "meta lang `{}` is not a language tag (BCP 47, like `en` or `zh-Hans`)",
+                m.lang
+            ),
         );
     }
     for (field, value) in [
@@ -35,7 +38,10 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
     if !m.credit_url.is_empty() && !address_ok(&m.credit_url) {
         r.at(
             meta("credit_url"),
-            format!("meta credit_url `{}` must be an https address", m.credit_url),
+            format!(
+                "meta credit_url `{}` must be an https address",
+                m.credit_url
+            ),
         );
     }
     for (i, c) in b.essay.correction.iter().enumerate() {
@@ -43,7 +49,10 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
         if !is_iso_day(&c.date) {
             r.at(
                 line("date"),
-                format!("correction date `{}` must be an ISO day (YYYY-MM-DD)", c.date),
+                format!(
+                    "correction date `{}` must be an ISO day (YYYY-MM-DD)",
+                    c.date
+                ),
             );
         }
         r.text(&c.text, || "a correction's text".into(), line("text"));
@@ -70,7 +79,10 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
             );
         }
         if c.title.trim().is_empty() || c.kicker.trim().is_empty() {
-            r.at(cline(None), format!("chapter `{}` needs a kicker and a title", c.id));
+            r.at(
+                cline(None),
+                format!("chapter `{}` needs a kicker and a title", c.id),
+            );
         }
         if c.step.is_empty() {
             r.at(cline(None), format!("chapter `{}` has no steps", c.id));
@@ -88,10 +100,16 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
                 r.at(line(Some("id")), format!("duplicate id `{}`", s.id));
             }
             if s.text.trim().is_empty() {
-                r.at(line(Some("text")), format!("step `{}` has empty text", s.id));
+                r.at(
+                    line(Some("text")),
+                    format!("step `{}` has empty text", s.id),
+                );
             }
             if s.summary.trim().is_empty() {
-                r.at(line(Some("summary")), format!("step `{}` has an empty summary", s.id));
+                r.at(
+                    line(Some("summary")),
+                    format!("step `{}` has an empty summary", s.id),
+                );
             }
             let note_len = s.note.chars().count();
             if s.note.trim().is_empty() {
@@ -135,11 +153,18 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
             let missing = |r: &mut Report, what: &str, file: &str| {
                 r.at(
                     line(Some("view")),
-                    format!("step `{}` shows the {what}, but the content has no {file}", s.id),
+                    format!(
+                        "step `{}` shows the {what}, but the content has no {file}",
+                        s.id
+                    ),
                 );
             };
             match &s.graphic {
-                Graphic::Timeline { from, to, highlight } => {
+                Graphic::Timeline {
+                    from,
+                    to,
+                    highlight,
+                } => {
                     if b.timeline.is_none() {
                         missing(&mut r, "timeline", "timeline.toml");
                         continue;
@@ -154,7 +179,10 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
                         if !event_ids.contains(h.as_str()) {
                             r.at(
                                 line(Some("highlight")),
-                                format!("step `{}` highlights `{h}`, which is not a timeline event", s.id),
+                                format!(
+                                    "step `{}` highlights `{h}`, which is not a timeline event",
+                                    s.id
+                                ),
                             );
                         }
                     }
@@ -186,7 +214,10 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
                     let Some(si) = b.stage_index(stage) else {
                         r.at(
                             line(Some("stage")),
-                            format!("step `{}` shows stage `{stage}`, which is not a diagram stage", s.id),
+                            format!(
+                                "step `{}` shows stage `{stage}`, which is not a diagram stage",
+                                s.id
+                            ),
                         );
                         continue;
                     };
@@ -216,7 +247,10 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
                     let Some(map) = &b.map else {
                         r.at(
                             line(Some("line")),
-                            format!("step `{}` shows the map, but the content has no map.toml", s.id),
+                            format!(
+                                "step `{}` shows the map, but the content has no map.toml",
+                                s.id
+                            ),
                         );
                         continue;
                     };
@@ -230,7 +264,10 @@ pub fn check(b: &Bundle, enters: &HashMap<&str, usize>, es: &File, errors: &mut 
                         if !h.is_empty() && map.place(h).is_none() {
                             r.at(
                                 line(Some("highlight")),
-                                format!("step `{}` names place `{h}`, which is not in map.toml", s.id),
+                                format!(
+                                    "step `{}` names place `{h}`, which is not in map.toml",
+                                    s.id
+                                ),
                             );
                         }
                     }

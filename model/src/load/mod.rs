@@ -245,10 +245,7 @@ pub fn load_editions(dir: &Path, only: Option<&[String]>) -> Result<Content, Con
     let mut seen = HashSet::new();
     seen.insert(lang.to_ascii_lowercase());
     for (i, tag) in original.bundle.essay.meta.editions.iter().enumerate() {
-        let line = original
-            .files
-            .essay
-            .line_of_key(Some("meta"), "editions");
+        let line = original.files.essay.line_of_key(Some("meta"), "editions");
         if !crate::lang::is_tag(tag) {
             errors.push(original.files.essay.error(
                 line,
@@ -257,12 +254,10 @@ pub fn load_editions(dir: &Path, only: Option<&[String]>) -> Result<Content, Con
             continue;
         }
         if !seen.insert(tag.to_ascii_lowercase()) {
-            errors.push(
-                original
-                    .files
-                    .essay
-                    .error(line, format!("edition `{tag}` is named twice (or is the original's language)")),
-            );
+            errors.push(original.files.essay.error(
+                line,
+                format!("edition `{tag}` is named twice (or is the original's language)"),
+            ));
             continue;
         }
         let _ = i;
@@ -293,6 +288,34 @@ pub fn load_editions(dir: &Path, only: Option<&[String]>) -> Result<Content, Con
         stale: Vec::new(),
     }];
     all.extend(editions);
+    // Every edition's map must lay out in its own words: a label that cannot be placed is the
+    // content's problem to fix (a shorter label, date or place name), not a map left undrawn.
+    for e in &all {
+        let Some(m) = &e.bundle.map else { continue };
+        let mut scenes = m.default_scenes();
+        for (_, s) in e.bundle.steps() {
+            if let Graphic::Map { line, highlight } = &s.graphic {
+                scenes.push(crate::map::Scene::new(m, line, highlight));
+            }
+        }
+        if let Err(why) = crate::map::markup::layouts(m, &scenes) {
+            let file = if e.is_original() {
+                dir.join("map.toml")
+            } else {
+                dir.join("editions").join(&e.lang).join("map.toml")
+            };
+            errors.push(ContentError {
+                file,
+                line: 0,
+                message: format!(
+                    "{why}: shorten the line's label or date, or the lit places' names"
+                ),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors));
+    }
     Ok(Content {
         editions: all,
         geo,
@@ -332,7 +355,10 @@ mod tests {
         assert!(b.steps().count() >= 3);
         assert!(b.map.is_none(), "the fixture has no map");
         assert!(
-            b.cast.actors.iter().all(|a| real().original().bundle.cast.get(&a.id).is_none()),
+            b.cast
+                .actors
+                .iter()
+                .all(|a| real().original().bundle.cast.get(&a.id).is_none()),
             "it shares no actor with the essay"
         );
     }
@@ -477,12 +503,24 @@ mod tests {
                 .clone()
         };
         let (f, l, _) = find("names actor `pirates`, which cast.toml does not declare");
-        assert_eq!((f.as_str(), line_of(name, &f, l)), ("timeline.toml", "actors = [\"keeper\", \"pirates\"]".into()));
+        assert_eq!(
+            (f.as_str(), line_of(name, &f, l)),
+            ("timeline.toml", "actors = [\"keeper\", \"pirates\"]".into())
+        );
         let (f, l, _) = find("sits in lane `sky`, which timeline.toml does not declare");
-        assert_eq!((f.as_str(), line_of(name, &f, l)), ("timeline.toml", "lane = \"sky\"".into()));
+        assert_eq!(
+            (f.as_str(), line_of(name, &f, l)),
+            ("timeline.toml", "lane = \"sky\"".into())
+        );
         let (f, l, _) = find("factor `duty` names actor `crown`");
-        assert_eq!((f.as_str(), line_of(name, &f, l)), ("diagram.toml", "actor = \"crown\"".into()));
+        assert_eq!(
+            (f.as_str(), line_of(name, &f, l)),
+            ("diagram.toml", "actor = \"crown\"".into())
+        );
         let (f, l, _) = find("actor `fog`'s light-theme colour #d8d8d8");
-        assert_eq!((f.as_str(), line_of(name, &f, l)), ("cast.toml", "color = \"#d8d8d8\"".into()));
+        assert_eq!(
+            (f.as_str(), line_of(name, &f, l)),
+            ("cast.toml", "color = \"#d8d8d8\"".into())
+        );
     }
 }

@@ -50,7 +50,10 @@ pub fn decode_topology(json: &Json) -> Result<Topology, String> {
         Some(t) => {
             let pair = |k: &str| -> Result<[f64; 2], String> {
                 let a = t.get(k).map(arr).unwrap_or(&[]);
-                match (a.first().and_then(Json::as_f64), a.get(1).and_then(Json::as_f64)) {
+                match (
+                    a.first().and_then(Json::as_f64),
+                    a.get(1).and_then(Json::as_f64),
+                ) {
                     (Some(x), Some(y)) => Ok([x, y]),
                     _ => Err(format!("transform.{k} must be two numbers")),
                 }
@@ -60,13 +63,7 @@ pub fn decode_topology(json: &Json) -> Result<Topology, String> {
         None => (None, [0.0, 0.0]),
     };
     let mut arcs = Vec::new();
-    for (n, arc) in json
-        .get("arcs")
-        .map(arr)
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-    {
+    for (n, arc) in json.get("arcs").map(arr).unwrap_or(&[]).iter().enumerate() {
         let mut pts = Vec::with_capacity(arr(arc).len());
         let (mut x, mut y) = (0.0, 0.0);
         for p in arr(arc) {
@@ -565,10 +562,8 @@ pub fn derive(topo: &Topology, source: &str, region: &proj::Region) -> (String, 
         cache
             .entry(i)
             .or_insert_with(|| {
-                let pts: Vec<[f64; 2]> = topo.arcs[i]
-                    .iter()
-                    .map(|q| p.project(q[0], q[1]))
-                    .collect();
+                let pts: Vec<[f64; 2]> =
+                    topo.arcs[i].iter().map(|q| p.project(q[0], q[1])).collect();
                 stats.input_vertices += pts.len();
                 let lonlat = &topo.arcs[i];
                 visvalingam_by(&pts, |k| {

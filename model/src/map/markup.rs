@@ -186,7 +186,11 @@ fn line_classes(line: &Line, extra: &str) -> String {
         line.id,
         line.kind.slug(),
         line.side,
-        if extra.is_empty() { String::new() } else { format!(" {extra}") }
+        if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" {extra}")
+        }
     )
 }
 
@@ -229,8 +233,17 @@ fn tips_html(map: &Map, lines: &[&Line], first: &contract::Scene, sheet: &mut Sh
                 r#"<i class="tip tip-{} a-{}{} {}" data-k="{k}"></i>"#,
                 line.id,
                 line.side,
-                if cls.is_empty() { String::new() } else { format!(" {cls}") },
-                sheet.class(&format!("--u:{};--v:{};--a:{}deg", num(at[0]), num(at[1]), num(a)))
+                if cls.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {cls}")
+                },
+                sheet.class(&format!(
+                    "--u:{};--v:{};--a:{}deg",
+                    num(at[0]),
+                    num(at[1]),
+                    num(a)
+                ))
             );
         }
     }
@@ -251,7 +264,11 @@ fn marks_html(map: &Map, places: &[&str], first: &contract::Scene, sheet: &mut S
             r#"<i class="mark mark-{} m-{}{} {}" data-k="{k}"></i>"#,
             p.kind.slug(),
             p.id,
-            if cls.is_empty() { String::new() } else { format!(" {cls}") },
+            if cls.is_empty() {
+                String::new()
+            } else {
+                format!(" {cls}")
+            },
             sheet.class(&format!("--u:{};--v:{}", num(p.at[0]), num(p.at[1])))
         );
     }
@@ -449,15 +466,30 @@ mod tests {
         let (map, base, _) = content();
         let scenes = map.default_scenes();
         let mut sheet = Sheet::new();
-        let land = Land { href: "../geo.svg".into(), lazy: false };
+        let land = Land {
+            href: "../geo.svg".into(),
+            lazy: false,
+        };
         let html = instrument(&map, &base, &scenes, "armistice", "", &mut sheet, &land).unwrap();
-        assert!(html.starts_with(r#"<div class="inst inst-map" data-inst="map" data-scene="armistice" data-scenes=""#));
+        assert!(html.starts_with(
+            r#"<div class="inst inst-map" data-inst="map" data-scene="armistice" data-scenes=""#
+        ));
         assert_eq!(html.matches(r#"<svg class="geo"#).count(), 1);
-        assert_eq!(html.matches(r#"<image class="geo-land" href="../geo.svg""#).count(), 1);
+        assert_eq!(
+            html.matches(r#"<image class="geo-land" href="../geo.svg""#)
+                .count(),
+            1
+        );
         assert!(land_file(&base).starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
-        assert!(!html.contains(" style="), "no style attribute: a strict CSP refuses them");
+        assert!(
+            !html.contains(" style="),
+            "no style attribute: a strict CSP refuses them"
+        );
         // The first scene's layers are drawn; every other scene's wait in a template.
-        assert_eq!(html.matches(r#"<template data-for=""#).count(), scenes.len() - 1);
+        assert_eq!(
+            html.matches(r#"<template data-for=""#).count(),
+            scenes.len() - 1
+        );
         for s in &scenes {
             assert_eq!(
                 html.matches(&format!(r#"data-for="{}""#, s.id)).count(),
@@ -475,7 +507,10 @@ mod tests {
         assert_eq!(data.scenes.0.len(), scenes.len());
         for s in &scenes {
             let sc = data.scenes.get(&s.id).unwrap();
-            assert!(sc.vars.iter().any(|(k, _)| k == "--uc-w") && sc.vars.iter().any(|(k, _)| k == "--uc-n"));
+            assert!(
+                sc.vars.iter().any(|(k, _)| k == "--uc-w")
+                    && sc.vars.iter().any(|(k, _)| k == "--uc-n")
+            );
             assert_eq!(data.line_of(&s.id), Some(s.line.as_str()));
         }
         assert!(sheet.css().contains(".inst-map{--uc-w:"));

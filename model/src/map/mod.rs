@@ -180,7 +180,12 @@ impl Line {
 impl Map {
     /// A map of these places and lines in a region: projects every place and line once. The
     /// captions come from a language's words ([`Map::set_words`]).
-    pub fn new(title: String, mut places: Vec<Place>, mut lines: Vec<Line>, region: proj::Region) -> Map {
+    pub fn new(
+        title: String,
+        mut places: Vec<Place>,
+        mut lines: Vec<Line>,
+        region: proj::Region,
+    ) -> Map {
         let p = proj::Projection::new(&region);
         for pl in &mut places {
             pl.at = p.project(pl.lon, pl.lat);
@@ -188,7 +193,12 @@ impl Map {
         for l in &mut lines {
             l.projected = Line::project(&l.paths, &p);
             l.anchor = p.project(l.label_at[1], l.label_at[0]);
-            l.points = l.paths.iter().flatten().map(|q| p.project(q[1], q[0])).collect();
+            l.points = l
+                .paths
+                .iter()
+                .flatten()
+                .map(|q| p.project(q[1], q[0]))
+                .collect();
             if l.chip.is_empty() {
                 l.chip = l.label.clone();
             }

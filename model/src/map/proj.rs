@@ -248,7 +248,10 @@ mod tests {
         };
         let p = Projection::new(&r);
         let (u, v) = p.frame();
-        assert!((1300..1700).contains(&u) && (1200..1500).contains(&v), "{u} {v}");
+        assert!(
+            (1300..1700).contains(&u) && (1200..1500).contains(&v),
+            "{u} {v}"
+        );
         let madrid = p.project(-3.7, 40.4);
         assert!(madrid[0] > 0.0 && madrid[0] < u as f64);
     }

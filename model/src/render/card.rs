@@ -143,7 +143,9 @@ fn lines(s: &str, font: Font, max: usize) -> Vec<String> {
 /// The eyebrow and the title, from the top; returns where the title's last line sits.
 fn heading(o: &mut String, site: &Site, title: &str, size: f64) -> f64 {
     let m = &site.b.essay.meta;
-    let eyebrow = format!("{} · {}", m.credit_series, m.byline).to_uppercase().replace(crate::text::ZWSP, "");
+    let eyebrow = format!("{} · {}", m.credit_series, m.byline)
+        .to_uppercase()
+        .replace(crate::text::ZWSP, "");
     let _ = write!(
         o,
         r#"<text x="{M}" y="76" font-size="22" font-weight="bold" letter-spacing="2" fill="{ACCENT}">{}</text>"#,
@@ -397,7 +399,10 @@ pub fn alt(site: &Site, w: Widget) -> String {
                 (Some(p), Some(_)) => words.window(p.axis.first_day(), p.axis.end_day()),
                 _ => String::new(),
             };
-            words.f(Wd::CardTimelineAlt, &[("title", &title), ("n", &n), ("span", &span)])
+            words.f(
+                Wd::CardTimelineAlt,
+                &[("title", &title), ("n", &n), ("span", &span)],
+            )
         }
         Widget::Diagram => match site.dg() {
             Some(g) => {
@@ -406,7 +411,11 @@ pub fn alt(site: &Site, w: Widget) -> String {
                 let bal = m.balance(last, Switches::default());
                 words.f(
                     Wd::CardDiagramAlt,
-                    &[("title", &title), ("verdict", &g.verdict(bal)), ("sums", &g.sums(bal))],
+                    &[
+                        ("title", &title),
+                        ("verdict", &g.verdict(bal)),
+                        ("sums", &g.sums(bal)),
+                    ],
                 )
             }
             None => title,
@@ -543,11 +552,16 @@ mod tests {
             + t.matches("<polygon").count()
             + t.matches("<rect").count()
             - t.matches(r#"height="3""#).count();
-        assert!(glyphs >= b.timeline.as_ref().unwrap().event.len(), "a glyph per event");
+        assert!(
+            glyphs >= b.timeline.as_ref().unwrap().event.len(),
+            "a glyph per event"
+        );
         let d = svg(&site, Widget::Diagram);
         let g = site.dg().unwrap();
         let last = g.d.stage.len() - 1;
-        assert!(d.contains(&escape(&g.verdict(g.model().balance(last, Switches::default())))));
+        assert!(d.contains(&escape(
+            &g.verdict(g.model().balance(last, Switches::default()))
+        )));
         assert!(svg(&site, Widget::Essay).contains(&escape(&b.essay.meta.title)));
     }
 

@@ -10,94 +10,15 @@ use crate::story::Inst;
 use crate::words::W;
 use std::fmt::Write;
 
-/// The engine's stylesheets: every page's, and one per instrument.
-pub const BASE_CSS: &str = include_str!("../../../style/base.css");
-pub const TIMELINE_CSS: &str = include_str!("../../../style/timeline.css");
-pub const DIAGRAM_CSS: &str = include_str!("../../../style/diagram.css");
-pub const MAP_CSS: &str = include_str!("../../../style/map.css");
-
-pub fn inst_css(i: Inst) -> &'static str {
-    match i {
-        Inst::Timeline => TIMELINE_CSS,
-        Inst::Diagram => DIAGRAM_CSS,
-        Inst::Map => MAP_CSS,
-    }
+/// A page's own rules for its colours: the themes and the cast's hues and glyphs.
+pub fn theme_css(site: &Site) -> String {
+    crate::theme::css(&site.b.cast)
 }
 
-/// CSS without its comments and needless white space. Conservative: strings are kept as written,
-/// and only white space next to `{`, `}`, `;`, `,` (outside parentheses) and at the ends goes,
-/// so a descendant combinator or a `calc()` operator is never joined.
-pub fn minify_css(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    let mut chars = css.chars().peekable();
-    let mut pending_space = false;
-    let mut depth = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '/' if chars.peek() == Some(&'*') => {
-                chars.next();
-                let mut last = ' ';
-                for d in chars.by_ref() {
-                    if last == '*' && d == '/' {
-                        break;
-                    }
-                    last = d;
-                }
-                pending_space = true;
-            }
-            '"' | '\'' => {
-                if pending_space && !out.is_empty() && !ends_tight(&out) {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-                for d in chars.by_ref() {
-                    out.push(d);
-                    if d == c {
-                        break;
-                    }
-                }
-            }
-            c if c.is_whitespace() => pending_space = true,
-            '{' | '}' | ';' => {
-                if c == '}' && out.ends_with(';') {
-                    out.pop();
-                }
-                out.push(c);
-                pending_space = false;
-            }
-            ',' | '>' if depth == 0 => {
-                out.push(c);
-                pending_space = false;
-            }
-            _ => {
-                if c == '(' {
-                    depth += 1;
-                } else if c == ')' {
-                    depth = depth.saturating_sub(1);
-                }
-                if pending_space && !out.is_empty() && !ends_tight(&out) {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
-/// Whether the text so far ends where a space would be needless: after a brace, a semicolon, a
-/// colon (a selector's pseudo-class never follows one with a space), or a top-level comma or `>`.
-fn ends_tight(s: &str) -> bool {
-    s.ends_with(['{', '}', ';', ':', ',', '>'])
-}
-
-/// A page's own stylesheet: the themes and the cast's hues, the instruments' rules that depend
-/// on the content (the timeline's lanes), and the positions of what it draws (`sheet`). The
-/// engine's stylesheets come before it: inlined (`inline`) or linked.
-pub fn page_css(site: &Site, insts: &[Inst], sheet: &Sheet) -> String {
-    let mut o = crate::theme::css(&site.b.cast);
+/// A page's own rules for its instruments: those that depend on the content (the timeline's
+/// lanes), and the positions of what it draws (`sheet`).
+pub fn instruments_css(site: &Site, insts: &[Inst], sheet: &Sheet) -> String {
+    let mut o = String::new();
     if insts.contains(&Inst::Timeline) {
         if let Some(t) = site.tl() {
             o.push_str(&crate::timeline::markup::css(&t));
@@ -105,29 +26,6 @@ pub fn page_css(site: &Site, insts: &[Inst], sheet: &Sheet) -> String {
     }
     o.push_str(&sheet.css());
     o
-}
-
-/// The engine's stylesheets for these instruments, minified.
-pub fn engine_css(base: bool, insts: &[Inst]) -> String {
-    let mut o = String::new();
-    if base {
-        o.push_str(BASE_CSS);
-    }
-    for i in insts {
-        o.push_str(inst_css(*i));
-    }
-    minify_css(&o)
-}
-
-/// Every page's stylesheet when its engine rules are inlined (the widgets'); the essay links its
-/// instruments' stylesheet instead (see `super::document`).
-pub fn css(site: &Site, insts: &[Inst], sheet: &Sheet) -> String {
-    let have: Vec<Inst> = insts
-        .iter()
-        .copied()
-        .filter(|i| site.b.has(*i))
-        .collect();
-    [engine_css(true, &[]), minify_css(&page_css(site, &have, sheet))].concat()
 }
 
 /// The `<head>` tags of a page: title and description, the canonical address and the other
@@ -190,7 +88,11 @@ pub fn languages(site: &Site, w: Widget) -> String {
     );
     for e in &site.editions {
         let href = format!("{up}{}{}", e.dir, w.spec().dir);
-        let href = if href.is_empty() { "./".to_string() } else { href };
+        let href = if href.is_empty() {
+            "./".to_string()
+        } else {
+            href
+        };
         if e.dir == site.dir {
             let _ = write!(
                 o,
@@ -220,7 +122,9 @@ pub fn languages(site: &Site, w: Widget) -> String {
 pub fn embed_panel(site: &Site, with_choice: bool) -> String {
     let w = site.w;
     let mut o = format!(
-        r#"<details class="embed-code"><summary>{}</summary><div class="embed-body">"#,
+        // The body is inert until the panel is first opened (it needs the app, and it is 17
+        // elements the page would otherwise lay out and count).
+        r#"<details class="embed-code"><summary>{}</summary><template><div class="embed-body">"#,
         escape(w.t(W::Embed))
     );
     if with_choice {
@@ -236,7 +140,11 @@ pub fn embed_panel(site: &Site, with_choice: bool) -> String {
                 Widget::Map => ("map", W::EmbedPickMap),
                 Widget::Essay => continue,
             };
-            let _ = write!(o, r#"<option value="{value}">{}</option>"#, escape(w.t(label)));
+            let _ = write!(
+                o,
+                r#"<option value="{value}">{}</option>"#,
+                escape(w.t(label))
+            );
         }
         let _ = write!(
             o,
@@ -244,13 +152,9 @@ pub fn embed_panel(site: &Site, with_choice: bool) -> String {
             escape(w.t(W::EmbedPickEssay))
         );
     }
-    for (i, (label, rows)) in [
-        (W::EmbedIframe, 3),
-        (W::EmbedElement, 3),
-        (W::EmbedLink, 1),
-    ]
-    .iter()
-    .enumerate()
+    for (i, (label, rows)) in [(W::EmbedIframe, 3), (W::EmbedElement, 3), (W::EmbedLink, 1)]
+        .iter()
+        .enumerate()
     {
         let _ = write!(
             o,
@@ -259,7 +163,7 @@ pub fn embed_panel(site: &Site, with_choice: bool) -> String {
             escape(w.t(W::Copy))
         );
     }
-    o.push_str("</div></details>");
+    o.push_str("</div></template></details>");
     o
 }
 
@@ -297,43 +201,32 @@ pub fn glossary(site: &Site) -> String {
     let w = site.w;
     let original = site.editions.first().map_or("en", |e| e.lang.as_str());
     let mut o = format!(
-        r#"<h3 id="glossary">{}</h3><p>{}</p><table class="glossary"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        r#"<h3 id="glossary">{}</h3><p>{}</p><dl class="glossary">"#,
         escape(w.t(W::GlossaryTitle)),
         escape(w.t(W::GlossaryLead)),
-        escape(w.t(W::GlossaryTerm)),
-        escape(w.t(W::GlossaryLocal)),
-        escape(w.t(W::GlossaryNote)),
     );
+    // A definition list: the edition's name, the original's beside it, then who says what (three
+    // elements a term, where a table took five).
     for t in g {
         let _ = write!(
             o,
-            r#"<tr{}><td lang="{}">{}</td><td>{}</td><td>{}</td></tr>"#,
-            if t.contested { r#" class="contested""# } else { "" },
+            r#"<dt{}>{} <span lang="{}">{}</span></dt><dd>{}{}</dd>"#,
+            if t.contested {
+                r#" class="contested""#
+            } else {
+                ""
+            },
+            escape(&t.local),
             escape(original),
             escape(&t.en),
-            escape(&t.local),
+            if t.contested {
+                format!("{} ", escape(w.t(W::GlossaryContested)))
+            } else {
+                String::new()
+            },
             escape(&t.note)
         );
     }
-    o.push_str("</tbody></table>");
+    o.push_str("</dl>");
     o
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn css_loses_comments_and_space_but_not_meaning() {
-        let css = "/* a */\n.a  .b > .c ,\n.d {\n  width: calc(100% - 2px);\n  content: \"x  /* y */\";\n}\n@media (min-width: 10px) { .e { top: 0 } }";
-        assert_eq!(
-            minify_css(css),
-            ".a .b>.c,.d{width:calc(100% - 2px);content:\"x  /* y */\"}@media (min-width:10px){.e{top:0}}"
-        );
-        // The engine's stylesheets minify to something smaller that keeps every rule.
-        let all = [BASE_CSS, TIMELINE_CSS, DIAGRAM_CSS, MAP_CSS].concat();
-        let m = minify_css(&all);
-        assert!(m.len() < all.len() * 4 / 5, "{} of {}", m.len(), all.len());
-        assert_eq!(m.matches('{').count(), m.matches('}').count());
-    }
 }

@@ -82,7 +82,8 @@ pub fn document(site: &Site, w: Widget, page: &Page, css_file: Option<&str>) -> 
         css = css_file.map_or(String::new(), |f| format!(r#" data-css="{}""#, escape(f))),
         boot = boot_script(),
         head = page.head,
-        style = page.css,
+        // Cut to what this page can use (the engine's rules for every kind of page are many).
+        style = super::css::prune(&page.css, &page.used()),
         body = page.body,
     )
 }
@@ -97,7 +98,11 @@ fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         for i in 0..4 {
             if i <= chunk.len() {
@@ -123,7 +128,10 @@ pub fn inline_blocks(html: &str) -> (Vec<&str>, Vec<&str>) {
         }
         out
     };
-    (blocks("<script>", "</script>"), blocks("<style>", "</style>"))
+    (
+        blocks("<script>", "</script>"),
+        blocks("<style>", "</style>"),
+    )
 }
 
 /// The policy for a set of documents: scripts and styles from the explainer's own origin, and
@@ -195,10 +203,17 @@ mod tests {
         let a = "<script>x()</script><style>a{}</style>";
         let b = "<script>x()</script><style>b{}</style>";
         let p = policy(&[a, b]);
-        assert_eq!(p.matches("'sha256-").count(), 3, "one script, two styles: {p}");
+        assert_eq!(
+            p.matches("'sha256-").count(),
+            3,
+            "one script, two styles: {p}"
+        );
         assert!(!p.contains("unsafe-inline"));
         assert!(p.contains("'wasm-unsafe-eval'"));
-        assert_eq!(relative("ko/timeline/", "timeline/x.js"), "../../timeline/x.js");
+        assert_eq!(
+            relative("ko/timeline/", "timeline/x.js"),
+            "../../timeline/x.js"
+        );
         assert_eq!(relative("", "x.js"), "./x.js");
     }
 

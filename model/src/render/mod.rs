@@ -9,6 +9,7 @@
 
 pub mod card;
 pub mod chrome;
+pub mod css;
 pub mod document;
 pub mod page;
 pub mod share;

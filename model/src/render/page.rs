@@ -3,14 +3,13 @@
 //! chronology, sources and method, corrections, and the language control.
 
 use super::site::Site;
-use super::{chrome, still};
+use super::{chrome, css, still};
 use crate::content::*;
 use crate::contract::{attrs, PageWords};
 use crate::diagram::markup::{self as dg, Dg};
 use crate::diagram::{Model, Switches};
 use crate::html::{escape, for_scene, inline, lang_attr, num, paragraphs, Sheet};
 use crate::route::Widget;
-use crate::story::Inst;
 use crate::timeline::markup as tl;
 use crate::words::{fill, W};
 use std::fmt::Write;
@@ -21,9 +20,27 @@ pub struct Page {
     pub title: String,
     pub head: String,
     pub css: String,
+    /// The stylesheet the boot script links once scripting is on (the essay's stage and
+    /// instruments), or none (everything is in `css`).
+    pub deferred_css: Option<String>,
     pub body: String,
     /// (path relative to the page's folder, bytes): stills, the oEmbed response, the card.
     pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Page {
+    /// The words its markup could match a class selector with (`super::css::used`).
+    pub fn used(&self) -> std::collections::HashSet<String> {
+        css::used(&[&self.head, &self.body])
+    }
+
+    /// The deferred stylesheet, cut to what this page can use, and its file name (by its
+    /// content, so a new build is never served an old copy).
+    pub fn deferred(&self) -> Option<(String, String)> {
+        let text = css::prune(self.deferred_css.as_ref()?, &self.used());
+        let name = format!("explainer-{}.css", css::short_hash(text.as_bytes()));
+        Some((name, text))
+    }
 }
 
 /// The credit line: the original essay by title, its series and publisher, its author.
@@ -55,7 +72,10 @@ pub fn credit(site: &Site) -> String {
         &escape(w.t(W::Credit)),
         &[
             ("title", &title),
-            ("series", &format!("<i{lang}>{}</i>", escape(&m.credit_series))),
+            (
+                "series",
+                &format!("<i{lang}>{}</i>", escape(&m.credit_series)),
+            ),
             ("publisher", &escape(&m.credit_publisher)),
         ],
     );
@@ -175,7 +195,7 @@ pub fn essay(site: &Site) -> Page {
             files.extend(still_files);
             let _ = writeln!(
                 o,
-                r#"<article class="step" id="{id}" data-step="{n}" data-view="{view}" data-scene="{scene}" data-summary="{summary}"><div class="step-card">{text}{whatif}{figure}</div></article>"#,
+                r#"<article class="step" id="{id}" data-step="{n}" data-view="{view}" data-scene="{scene}" data-summary="{summary}">{text}{whatif}{figure}</article>"#,
                 id = escape(&s.id),
                 scene = escape(&scene_id),
                 summary = escape(&s.summary),
@@ -212,7 +232,23 @@ pub fn essay(site: &Site) -> Page {
     Page {
         title: m.title.clone(),
         head: chrome::head(site, Widget::Essay, &m.title, &m.standfirst),
-        css: chrome::css(site, &[Inst::Timeline, Inst::Diagram, Inst::Map], &sheet),
+        // The article's rules inline; the stage's and its instruments' deferred (the boot
+        // script links them when scripting is on; nothing else needs them).
+        css: [
+            css::engine(&[css::BASE]),
+            css::minify(&chrome::theme_css(site)),
+        ]
+        .concat(),
+        deferred_css: Some({
+            let insts = site.b.instruments();
+            let mut sheets = vec![css::STAGE];
+            sheets.extend(insts.iter().map(|i| css::instrument(*i)));
+            [
+                css::engine(&sheets),
+                css::minify(&chrome::instruments_css(site, &insts, &sheet)),
+            ]
+            .concat()
+        }),
         body: o,
         files,
     }
@@ -313,7 +349,8 @@ fn map_section(
     }
     head.push_str("</p>");
     let land = site.land(Widget::Essay, true);
-    crate::map::markup::instrument(m, base, scenes, initial, &head, sheet, &land).unwrap_or_default()
+    crate::map::markup::instrument(m, base, scenes, initial, &head, sheet, &land)
+        .unwrap_or_default()
 }
 
 /// The stepper that sits with the graphic: previous, "n / N", next, the chapter list, progress.
@@ -510,10 +547,7 @@ pub fn chronology_list(site: &Site, t: &Timeline) -> String {
 
 /// A source's title is in the original's language: on another edition's page it says so.
 fn source_lang(site: &Site) -> String {
-    let original = site
-        .editions
-        .first()
-        .map_or(site.lang, |e| e.lang.as_str());
+    let original = site.editions.first().map_or(site.lang, |e| e.lang.as_str());
     lang_attr(original, site.lang)
 }
 
@@ -554,7 +588,10 @@ fn sources(site: &Site, additions: &[Added]) -> String {
                 W::EventsAdded,
                 &[
                     ("n", &t.event.len().to_string()),
-                    ("added", &t.event.iter().filter(|e| e.added).count().to_string()),
+                    (
+                        "added",
+                        &t.event.iter().filter(|e| e.added).count().to_string()
+                    ),
                 ],
             ))
         );
@@ -563,24 +600,33 @@ fn sources(site: &Site, additions: &[Added]) -> String {
         o.push_str(&weights(site, &g));
     }
     o.push_str(&chrome::glossary(site));
-    let _ = write!(o, r#"<h3 id="corrections">{}</h3>"#, escape(w.t(W::CorrectionsTitle)));
+    let _ = write!(
+        o,
+        r#"<h3 id="corrections">{}</h3>"#,
+        escape(w.t(W::CorrectionsTitle))
+    );
     if b.essay.correction.is_empty() {
         let _ = write!(o, "<p>{}</p>", escape(w.t(W::CorrectionsNone)));
     } else {
-        o.push_str(r#"<ul class="corrections">"#);
+        // By day: each day's date once, then what was corrected on it.
+        o.push_str(r#"<dl class="corrections">"#);
+        let mut last: Option<&str> = None;
         for c in b.essay.correction.iter() {
-            let day = crate::date::CalDate::parse(&c.date)
-                .map(|d| w.date(&d))
-                .unwrap_or_else(|_| c.date.clone());
-            let _ = write!(
-                o,
-                r#"<li><time datetime="{}">{}</time> {}</li>"#,
-                escape(&c.date),
-                escape(&day),
-                escape(&c.text),
-            );
+            if last != Some(c.date.as_str()) {
+                let day = crate::date::CalDate::parse(&c.date)
+                    .map(|d| w.date(&d))
+                    .unwrap_or_else(|_| c.date.clone());
+                let _ = write!(
+                    o,
+                    r#"<dt><time datetime="{}">{}</time></dt>"#,
+                    escape(&c.date),
+                    escape(&day)
+                );
+                last = Some(&c.date);
+            }
+            let _ = write!(o, "<dd>{}</dd>", escape(&c.text));
         }
-        o.push_str("</ul>");
+        o.push_str("</dl>");
     }
     o.push_str("</section>\n");
     o
@@ -619,7 +665,10 @@ fn weights(site: &Site, g: &Dg) -> String {
             r#"<tr><th scope="row">{}{}{}</th><td>{}</td><td>{}</td><td>{}{}</td></tr>"#,
             escape(&fa.label),
             if fa.added {
-                format!(r#" <span class="added-note">{}</span>"#, escape(w.t(W::WeightsAdded)))
+                format!(
+                    r#" <span class="added-note">{}</span>"#,
+                    escape(w.t(W::WeightsAdded))
+                )
             } else {
                 String::new()
             },

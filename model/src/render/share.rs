@@ -93,7 +93,11 @@ pub fn oembed_json(site: &Site, w: Widget) -> String {
     let title = crate::html::plain(&site.widget_title(w));
     let href = widget_href(w, None, &[], Theme::Auto, true);
     let edition_base = [site.base.as_str(), site.dir].concat();
-    let src = [edition_base.as_str(), href.strip_prefix("./").unwrap_or(&href)].concat();
+    let src = [
+        edition_base.as_str(),
+        href.strip_prefix("./").unwrap_or(&href),
+    ]
+    .concat();
     let html = format!(
         "<blockquote style=\"display:none\"><a href=\"{}\">{}</a></blockquote>\n{}",
         escape(&page_url(site, w)),
@@ -194,7 +198,10 @@ mod tests {
         let site = site_of(&b);
         let json = oembed_json(&site, Widget::Timeline);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!((v["version"].as_str(), v["type"].as_str()), (Some("1.0"), Some("rich")));
+        assert_eq!(
+            (v["version"].as_str(), v["type"].as_str()),
+            (Some("1.0"), Some("rich"))
+        );
         for field in [
             "\"title\": ",
             "\"provider_name\": ",
@@ -214,6 +221,4 @@ mod tests {
         ));
         assert!(json.contains(r#"width=\"100%\" height=\"560\" frameborder=\"0\""#));
     }
-
-
 }

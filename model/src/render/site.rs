@@ -100,10 +100,7 @@ impl<'a> Site<'a> {
             dir,
             editions,
             timeline: b.timeline.as_ref().map(|t| plan(b, t, w)),
-            diagram: b
-                .diagram
-                .as_ref()
-                .map(|d| crate::diagram::scenes(b, d)),
+            diagram: b.diagram.as_ref().map(|d| crate::diagram::scenes(b, d)),
             geo: geo.filter(|_| b.map.is_some()),
             map_steps,
             base: DEFAULT_BASE.into(),

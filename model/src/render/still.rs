@@ -72,7 +72,11 @@ impl Svg {
             num(x),
             num(y),
             num(font.size),
-            if font.bold { r#" font-weight="700""# } else { "" },
+            if font.bold {
+                r#" font-weight="700""#
+            } else {
+                ""
+            },
             class_fill(class),
             if anchor == "start" {
                 String::new()
@@ -102,7 +106,11 @@ impl Svg {
             let _ = write!(dark, ".{class}{{{prop}:{}}}", palette(&DARK, name));
         }
         for a in &site.b.cast.actors {
-            let _ = write!(dark, ".a-{}{{fill:{}}}.s-{}{{stroke:{}}}", a.id, a.dark, a.id, a.dark);
+            let _ = write!(
+                dark,
+                ".a-{}{{fill:{}}}.s-{}{{stroke:{}}}",
+                a.id, a.dark, a.id, a.dark
+            );
         }
         format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans CJK KR','Noto Sans CJK SC',sans-serif" role="img" lang="{lang}"><title>{alt}</title><style>@media (prefers-color-scheme:dark){{{dark}}}</style><rect width="{w}" height="{h}" class="bg" fill="{bg}"/>{body}</svg>
@@ -156,7 +164,13 @@ fn glyph(svg: &mut Svg, site: &Site, actor: &str, x: f64, y: f64, r: f64) {
         Some(p) => {
             let pts: Vec<String> = p
                 .iter()
-                .map(|(fx, fy)| format!("{},{}", num(x + (fx * 2.0 - 1.0) * r), num(y + (fy * 2.0 - 1.0) * r)))
+                .map(|(fx, fy)| {
+                    format!(
+                        "{},{}",
+                        num(x + (fx * 2.0 - 1.0) * r),
+                        num(y + (fy * 2.0 - 1.0) * r)
+                    )
+                })
                 .collect();
             let _ = write!(
                 svg.o,
@@ -167,21 +181,24 @@ fn glyph(svg: &mut Svg, site: &Site, actor: &str, x: f64, y: f64, r: f64) {
     }
 }
 
-/// The step's still: the `<figure>` the page shows, and the files it needs.
+/// The step's still, and the files it needs: a `<picture>` of the step's scene (the phone's
+/// drawing, or the wide one from `WIDE_MEDIA`), lazy, with the step's summary as its text
+/// alternative. Three elements, none laid out until plain reading or print shows them (issue 20:
+/// a figure with a caption repeating the alternative cost 120 elements and read twice).
 pub fn figure(site: &Site, s: &Step) -> (String, Vec<(String, Vec<u8>)>) {
     let pics = match &s.graphic {
         Graphic::Timeline { .. } => timeline(site, s),
         Graphic::Diagram { .. } => diagram(site, s),
         Graphic::Map { .. } => map(site, s),
     };
-    let label = escape(site.w.t(crate::words::W::StillLabel));
-    let caption = format!(
-        r#"<figcaption class="step-summary"><span class="still-label">{label}</span> {}</figcaption>"#,
-        escape(&s.summary)
-    );
     let Some([(wide, ww, wh), (narrow, nw, nh)]) = pics else {
+        // Nothing to draw (the instrument has no such scene): the summary says it in words.
+        let label = escape(site.w.t(crate::words::W::StillLabel));
         return (
-            format!(r#"<figure class="still">{caption}</figure>"#),
+            format!(
+                r#"<p class="still step-summary"><b>{label}</b> {}</p>"#,
+                escape(&s.summary)
+            ),
             Vec::new(),
         );
     };
@@ -190,14 +207,17 @@ pub fn figure(site: &Site, s: &Step) -> (String, Vec<(String, Vec<u8>)>) {
         format!("stills/{}-narrow.svg", s.id),
     );
     let html = format!(
-        r#"<figure class="still"><picture><source media="{WIDE_MEDIA}" srcset="{wf}" width="{}" height="{}"><img src="{nf}" width="{}" height="{}" alt="{}" loading="lazy" decoding="async"></picture>{caption}</figure>"#,
+        r#"<picture class="still"><source media="{WIDE_MEDIA}" srcset="{wf}" width="{}" height="{}"><img src="{nf}" width="{}" height="{}" alt="{}" loading="lazy" decoding="async"></picture>"#,
         num(ww),
         num(wh),
         num(nw),
         num(nh),
         escape(&s.summary),
     );
-    (html, vec![(wf, wide.into_bytes()), (nf, narrow.into_bytes())])
+    (
+        html,
+        vec![(wf, wide.into_bytes()), (nf, narrow.into_bytes())],
+    )
 }
 
 type Pic = (String, f64, f64);
@@ -233,7 +253,14 @@ fn timeline_one(
     let l = plan.layout(class, scene, t.w);
     let mut svg = Svg::new(w);
     let head = 24.0;
-    svg.text(0.0, 14.0, &t.w.window(scene.from, scene.to).to_uppercase(), Font::bold(12.0), "ac", "start");
+    svg.text(
+        0.0,
+        14.0,
+        &t.w.window(scene.from, scene.to).to_uppercase(),
+        Font::bold(12.0),
+        "ac",
+        "start",
+    );
     let top = head;
     let g = plan.geometry;
     let n = g.lanes.max(1);
@@ -249,7 +276,14 @@ fn timeline_one(
                     svg.rect(0.0, top + y0, w, y1 - y0, "b2");
                 }
                 if let Some(lane) = t.tl.lane.get(k) {
-                    svg.text(PAD, top + y0 + 13.0, &lane.name.to_uppercase(), Font::bold(10.5), "mu", "start");
+                    svg.text(
+                        PAD,
+                        top + y0 + 13.0,
+                        &lane.name.to_uppercase(),
+                        Font::bold(10.5),
+                        "mu",
+                        "start",
+                    );
                 }
             }
             svg.rect(0.0, top + inner - 1.0, w, 2.0, "ink");
@@ -257,7 +291,13 @@ fn timeline_one(
         Class::Narrow => {
             for k in 0..n {
                 if k % 2 == 0 {
-                    svg.rect(g.gutter + k as f64 * crate::timeline::RAIL, top, crate::timeline::RAIL, plot_h, "b2");
+                    svg.rect(
+                        g.gutter + k as f64 * crate::timeline::RAIL,
+                        top,
+                        crate::timeline::RAIL,
+                        plot_h,
+                        "b2",
+                    );
                 }
                 svg.text(
                     g.gutter + (k as f64 + 0.5) * crate::timeline::RAIL,
@@ -276,12 +316,28 @@ fn timeline_one(
             Class::Wide => {
                 let x = PAD + tk.at * (w - 2.0 * PAD);
                 svg.rect(x, top + plot_h - AXIS_H, 1.0, 6.0, "mu");
-                svg.text(x + 3.0, top + plot_h - AXIS_H + 16.0, &tk.label, Font::regular(11.0), "mu", "start");
+                svg.text(
+                    x + 3.0,
+                    top + plot_h - AXIS_H + 16.0,
+                    &tk.label,
+                    Font::regular(11.0),
+                    "mu",
+                    "start",
+                );
             }
             Class::Narrow => {
-                let y = top + NARROW_TOP + tk.at * (plot_h - NARROW_TOP - crate::timeline::NARROW_BOTTOM);
+                let y = top
+                    + NARROW_TOP
+                    + tk.at * (plot_h - NARROW_TOP - crate::timeline::NARROW_BOTTOM);
                 for (i, part) in tk.label.splitn(2, ' ').enumerate() {
-                    svg.text(g.gutter - 4.0, y + 4.0 + i as f64 * 12.0, part, Font::regular(11.0), "mu", "end");
+                    svg.text(
+                        g.gutter - 4.0,
+                        y + 4.0 + i as f64 * 12.0,
+                        part,
+                        Font::regular(11.0),
+                        "mu",
+                        "end",
+                    );
                 }
             }
         }
@@ -317,7 +373,10 @@ fn timeline_one(
         let (bx, by) = lab.pos.at(class, w, plot_h);
         svg.rect(bx, top + by, lab.w, lab.h, "bg");
         if lab.kind == Kind::Anchor {
-            let actor = t.tl.event[lab.item].actors.first().map_or("", |a| a.as_str());
+            let actor = t.tl.event[lab.item]
+                .actors
+                .first()
+                .map_or("", |a| a.as_str());
             let _ = write!(
                 svg.o,
                 r#"<rect x="{}" y="{}" width="3" height="{}" class="a-{actor}" fill="{}"/>"#,
@@ -371,7 +430,14 @@ fn diagram_one(
     let m: Model = g.model();
     let mut svg = Svg::new(w);
     let stage = scene.stage;
-    svg.text(0.0, 14.0, &d.stage[stage].label.to_uppercase(), Font::bold(12.0), "ac", "start");
+    svg.text(
+        0.0,
+        14.0,
+        &d.stage[stage].label.to_uppercase(),
+        Font::bold(12.0),
+        "ac",
+        "start",
+    );
     let names = g.names();
     let big = Font::bold(if w < 400.0 { 14.0 } else { 17.0 });
     svg.text(0.0, 40.0, &names[0].to_uppercase(), big, "ink", "start");
@@ -384,7 +450,11 @@ fn diagram_one(
         let (start, wd) = segment(&m, f);
         let actor = &d.factor[f].actor;
         let on = in_play.contains(&f);
-        let (y, h) = if on { (bar_y, bar_h) } else { (bar_y + bar_h * 0.35, bar_h * 0.3) };
+        let (y, h) = if on {
+            (bar_y, bar_h)
+        } else {
+            (bar_y + bar_h * 0.35, bar_h * 0.3)
+        };
         if on {
             let _ = write!(
                 svg.o,
@@ -428,13 +498,23 @@ fn diagram_one(
         svg.text(w / 2.0, y, &line, Font::bold(17.0), "ink", "middle");
         y += 21.0;
     }
-    svg.text(w / 2.0, y, &g.sums(bal), Font::regular(12.0), "mu", "middle");
+    svg.text(
+        w / 2.0,
+        y,
+        &g.sums(bal),
+        Font::regular(12.0),
+        "mu",
+        "middle",
+    );
     y += 22.0;
     // The ledger: the rows in play, each side a column (one column when narrow).
     let two = w >= 400.0;
     let col_w = if two { (w - 16.0) / 2.0 } else { w };
     let mut ys = [y, y];
-    for f in crate::diagram::markup::entry_order(&m).into_iter().filter(|f| in_play.contains(f)) {
+    for f in crate::diagram::markup::entry_order(&m)
+        .into_iter()
+        .filter(|f| in_play.contains(f))
+    {
         let fa = &d.factor[f];
         let side = m.side(f);
         let col = if two { side } else { 0 };
@@ -445,9 +525,18 @@ fn diagram_one(
         let font = Font::bold(13.0);
         for line in wrap(&fa.label, font, col_w - 16.0) {
             yy += 16.0;
-            svg.text(x0 + 16.0, yy - 3.0, &line, if lit { font } else { Font::regular(13.0) }, "ink", "start");
+            svg.text(
+                x0 + 16.0,
+                yy - 3.0,
+                &line,
+                if lit { font } else { Font::regular(13.0) },
+                "ink",
+                "start",
+            );
         }
-        let pips: String = (0..5).map(|i| if i < m.strength(f) { '●' } else { '○' }).collect();
+        let pips: String = (0..5)
+            .map(|i| if i < m.strength(f) { '●' } else { '○' })
+            .collect();
         yy += 15.0;
         let _ = write!(
             svg.o,
@@ -460,7 +549,14 @@ fn diagram_one(
         if scene.anchor == Some(f) && !scene.note.is_empty() {
             for line in wrap(&scene.note, Font::regular(12.5), col_w - 24.0) {
                 yy += 16.0;
-                svg.text(x0 + 22.0, yy - 3.0, &line, Font::regular(12.5), "ink", "start");
+                svg.text(
+                    x0 + 22.0,
+                    yy - 3.0,
+                    &line,
+                    Font::regular(12.5),
+                    "ink",
+                    "start",
+                );
             }
         }
         ys[col] = yy + 4.0;
@@ -478,8 +574,26 @@ fn map(site: &Site, s: &Step) -> Option<[Pic; 2]> {
     let scene = site.map_scene(&s.id)?;
     let layout = crate::map::layout(m, scene).ok()?;
     Some([
-        map_one(site, m, base, &layout, crate::map::Class::Wide, WIDE_W, 420.0, &s.summary),
-        map_one(site, m, base, &layout, crate::map::Class::Narrow, NARROW_W, 300.0, &s.summary),
+        map_one(
+            site,
+            m,
+            base,
+            &layout,
+            crate::map::Class::Wide,
+            WIDE_W,
+            420.0,
+            &s.summary,
+        ),
+        map_one(
+            site,
+            m,
+            base,
+            &layout,
+            crate::map::Class::Narrow,
+            NARROW_W,
+            300.0,
+            &s.summary,
+        ),
     ])
 }
 
@@ -501,7 +615,14 @@ fn map_one(
     let mut svg = Svg::new(w);
     let head = 22.0;
     let date = m.line(&l.scene.line).map_or("", |x| x.date.as_str());
-    svg.text(0.0, 14.0, &date.to_uppercase(), Font::bold(12.0), "ac", "start");
+    svg.text(
+        0.0,
+        14.0,
+        &date.to_uppercase(),
+        Font::bold(12.0),
+        "ac",
+        "start",
+    );
     let (tx, ty) = (w / 2.0 - view.uc * k, head + h / 2.0 - view.vc * k);
     let water = LIGHT.water;
     let land = LIGHT.paper;
@@ -535,7 +656,14 @@ fn map_one(
             .map(|p| {
                 p.iter()
                     .enumerate()
-                    .map(|(j, q)| format!("{}{} {}", if j == 0 { "M" } else { "L" }, num(q[0]), num(q[1])))
+                    .map(|(j, q)| {
+                        format!(
+                            "{}{} {}",
+                            if j == 0 { "M" } else { "L" },
+                            num(q[0]),
+                            num(q[1])
+                        )
+                    })
                     .collect::<String>()
             })
             .collect();
@@ -545,7 +673,9 @@ fn map_one(
             actor_fill(site, &line.side)
         };
         let dash = match line.kind {
-            crate::map::LineKind::Parallel | crate::map::LineKind::Patrol => r#" stroke-dasharray="7 5""#,
+            crate::map::LineKind::Parallel | crate::map::LineKind::Patrol => {
+                r#" stroke-dasharray="7 5""#
+            }
             _ => "",
         };
         let _ = write!(
@@ -558,7 +688,12 @@ fn map_one(
         );
     }
     svg.o.push_str("</g></svg>");
-    let to_px = |at: [f64; 2]| (w / 2.0 + (at[0] - view.uc) * k, head + h / 2.0 + (at[1] - view.vc) * k);
+    let to_px = |at: [f64; 2]| {
+        (
+            w / 2.0 + (at[0] - view.uc) * k,
+            head + h / 2.0 + (at[1] - view.vc) * k,
+        )
+    };
     for mk in &cl.marks {
         let (x, y) = to_px(mk.at);
         let _ = write!(
@@ -607,7 +742,11 @@ fn map_one(
                     num(x),
                     num(y),
                     num(lab.font.size),
-                    if lab.font.bold { r#" font-weight="700""# } else { "" },
+                    if lab.font.bold {
+                        r#" font-weight="700""#
+                    } else {
+                        ""
+                    },
                     class_fill(class_t),
                     LIGHT.paper,
                     if lab.tracking > 0.0 {

@@ -1,9 +1,9 @@
 //! A widget's own page: its drawing in its default state, its controls and its text, the credit
 //! line back to the explainer, the Embed panel and the language control.
 
-use super::chrome;
 use super::page::{chronology_list, page_words, Page};
 use super::site::Site;
+use super::{chrome, css};
 use crate::contract::attrs;
 use crate::diagram::markup as dg;
 use crate::html::{escape, num, Sheet};
@@ -37,18 +37,23 @@ pub fn widget(site: &Site, w: Widget) -> Page {
     Page {
         title: title.clone(),
         head: chrome::head(site, w, &title, &b.essay.meta.standfirst),
+        // Everything inline: a widget's page is its instrument.
         css: [
-            chrome::engine_css(true, &[inst]),
-            chrome::minify_css(&chrome::page_css(site, &[inst], &sheet)),
+            css::engine(&[css::BASE, css::STAGE, css::instrument(inst)]),
+            css::minify(&chrome::theme_css(site)),
+            css::minify(&chrome::instruments_css(site, &[inst], &sheet)),
         ]
         .concat(),
+        deferred_css: None,
         body: o,
         files: Vec::new(),
     }
 }
 
 fn timeline(site: &Site, sheet: &mut Sheet) -> String {
-    let (Some(t), Some(plan), Some(data)) = (site.tl(), site.timeline.as_ref(), site.b.timeline.as_ref()) else {
+    let (Some(t), Some(plan), Some(data)) =
+        (site.tl(), site.timeline.as_ref(), site.b.timeline.as_ref())
+    else {
         return String::new();
     };
     let w = site.w;

@@ -165,8 +165,15 @@ mod tests {
         // A phrase of one character at the end goes with the phrase before it.
         let text = ["美国", "第七", "舰队", "进入", "海峡", "巡"].join(&z);
         let lines = wrap(&text, f, 14.0 * 10.5);
-        assert!(lines.last().unwrap().trim_matches(ZWSP).chars().count() > 1, "{lines:?}");
-        assert_eq!(lines.concat().replace(ZWSP, ""), text.replace(ZWSP, ""), "nothing lost");
+        assert!(
+            lines.last().unwrap().trim_matches(ZWSP).chars().count() > 1,
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.concat().replace(ZWSP, ""),
+            text.replace(ZWSP, ""),
+            "nothing lost"
+        );
     }
 
     #[test]

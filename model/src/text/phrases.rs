@@ -42,7 +42,10 @@ pub fn mark(text: &str) -> String {
         // A break only between two pieces of Chinese (or Chinese punctuation), never where a
         // closing mark would start the line or an opening one would end it.
         let cjk = |c: char| is_han(c) || no_start(c) || no_end(c);
-        if cjk(p) && cjk(f) && !no_start(f) && !no_end(p) {
+        // And before a number that follows Chinese ("1950年|10月|19日"), never inside the number or
+        // between a number and its unit.
+        let before_number = is_han(p) && f.is_ascii_digit();
+        if (cjk(p) && cjk(f) && !no_start(f) && !no_end(p)) || before_number {
             out.push(ZWSP);
         }
         out.push_str(w);
@@ -61,10 +64,18 @@ mod tests {
         let parts: Vec<&str> = m.split(ZWSP).collect();
         assert!(parts.contains(&"中国人民志愿军"), "{parts:?}");
         assert!(parts.iter().all(|p| !p.starts_with('，')), "{parts:?}");
-        assert_eq!(m.replace(ZWSP, ""), "毛泽东推迟了进攻台湾的计划，派中国人民志愿军入朝作战");
+        assert_eq!(
+            m.replace(ZWSP, ""),
+            "毛泽东推迟了进攻台湾的计划，派中国人民志愿军入朝作战"
+        );
         // Latin and digits are left alone; marking twice changes nothing.
         let m2 = mark("1950年10月8日（Peng Dehuai）");
         assert!(m2.contains("Peng Dehuai"), "{m2}");
         assert_eq!(mark(&m2), m2);
+        // A date breaks between its parts only.
+        assert_eq!(
+            mark("1950年10月19日").split(ZWSP).collect::<Vec<_>>(),
+            ["1950年", "10月", "19日"]
+        );
     }
 }

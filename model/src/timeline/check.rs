@@ -11,12 +11,18 @@ pub const MAX_LANES: usize = 6;
 pub fn check(t: &Timeline, cast: &Cast, file: &File, errors: &mut Vec<ContentError>) {
     let mut r = Report::new(file, errors);
     if t.lane.is_empty() {
-        r.at(1, "the timeline declares no lanes: give each `[[lane]]` an id, a name and a key");
+        r.at(
+            1,
+            "the timeline declares no lanes: give each `[[lane]]` an id, a name and a key",
+        );
     }
     if t.lane.len() > MAX_LANES {
         r.at(
             file.line("lane", MAX_LANES, None),
-            format!("the timeline has {} lanes; it can draw {MAX_LANES} at most", t.lane.len()),
+            format!(
+                "the timeline has {} lanes; it can draw {MAX_LANES} at most",
+                t.lane.len()
+            ),
         );
     }
     let mut lane_ids = HashSet::new();
@@ -41,7 +47,11 @@ pub fn check(t: &Timeline, cast: &Cast, file: &File, errors: &mut Vec<ContentErr
             );
         }
         last_start = last_start.max(e.date.first_day());
-        r.text(&e.title, || format!("event `{}`'s title", e.id), line("title"));
+        r.text(
+            &e.title,
+            || format!("event `{}`'s title", e.id),
+            line("title"),
+        );
         r.text(&e.text, || format!("event `{}`'s text", e.id), line("text"));
         if e.actors.is_empty() {
             r.at(line("actors"), format!("event `{}` names no actors", e.id));
@@ -50,14 +60,20 @@ pub fn check(t: &Timeline, cast: &Cast, file: &File, errors: &mut Vec<ContentErr
             if !cast.has(a) {
                 r.at(
                     line("actors"),
-                    format!("event `{}` names actor `{a}`, which cast.toml does not declare", e.id),
+                    format!(
+                        "event `{}` names actor `{a}`, which cast.toml does not declare",
+                        e.id
+                    ),
                 );
             }
         }
         if !lane_ids.contains(e.lane.as_str()) {
             r.at(
                 line("lane"),
-                format!("event `{}` sits in lane `{}`, which timeline.toml does not declare", e.id, e.lane),
+                format!(
+                    "event `{}` sits in lane `{}`, which timeline.toml does not declare",
+                    e.id, e.lane
+                ),
             );
         }
         r.source(
@@ -72,12 +88,22 @@ pub fn check(t: &Timeline, cast: &Cast, file: &File, errors: &mut Vec<ContentErr
     for (i, era) in t.era.iter().enumerate() {
         let line = |k| file.line("era", i, Some(k));
         r.slug(&mut era_ids, &era.id, "era", line("id"));
-        r.text(&era.label, || format!("era `{}`'s label", era.id), line("label"));
+        r.text(
+            &era.label,
+            || format!("era `{}`'s label", era.id),
+            line("label"),
+        );
         if era.to.last_day() < era.from.first_day() {
-            r.at(line("to"), format!("era `{}` ends before it starts", era.id));
+            r.at(
+                line("to"),
+                format!("era `{}` ends before it starts", era.id),
+            );
         }
         if era.from.first_day() <= last_era_end {
-            r.at(line("from"), format!("era `{}` overlaps the era before it", era.id));
+            r.at(
+                line("from"),
+                format!("era `{}` overlaps the era before it", era.id),
+            );
         }
         last_era_end = era.to.last_day();
     }

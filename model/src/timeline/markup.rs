@@ -24,10 +24,7 @@ pub struct Tl<'a> {
 
 impl Tl<'_> {
     fn actor_of(&self, i: usize) -> &str {
-        self.tl.event[i]
-            .actors
-            .first()
-            .map_or("", |a| a.as_str())
+        self.tl.event[i].actors.first().map_or("", |a| a.as_str())
     }
 }
 
@@ -117,25 +114,19 @@ pub fn instrument(t: &Tl, scenes: &[&Scene], initial: &str, sheet: &mut Sheet) -
         .iter()
         .filter(|a| t.tl.event.iter().any(|e| e.actors.first() == Some(&a.id)))
     {
-        let _ = write!(
-            o,
-            r#"<li class="a-{}"><span class="gl"></span>{}</li>"#,
-            a.id,
-            escape(&a.short)
-        );
+        let _ = write!(o, r#"<li class="glb a-{}">{}</li>"#, a.id, escape(&a.short));
     }
-    let keys: Vec<String> = t
-        .tl
-        .lane
-        .iter()
-        .enumerate()
-        .map(|(k, l)| {
-            t.w.f(
-                W::LaneKeyItem,
-                &[("n", &(k + 1).to_string()), ("key", &l.key)],
-            )
-        })
-        .collect();
+    let keys: Vec<String> =
+        t.tl.lane
+            .iter()
+            .enumerate()
+            .map(|(k, l)| {
+                t.w.f(
+                    W::LaneKeyItem,
+                    &[("n", &(k + 1).to_string()), ("key", &l.key)],
+                )
+            })
+            .collect();
     let _ = write!(
         o,
         r#"</ul><p class="lane-key" aria-hidden="true">{}</p></div>"#,
@@ -178,10 +169,18 @@ pub fn instrument(t: &Tl, scenes: &[&Scene], initial: &str, sheet: &mut Sheet) -
             lane = m.lane,
             actor = t.actor_of(i),
             ranged = if range.is_empty() { "" } else { " has-range" },
-            lit = if lit.is_empty() { String::new() } else { format!(" {lit}") },
+            lit = if lit.is_empty() {
+                String::new()
+            } else {
+                format!(" {lit}")
+            },
             id = escape(&e.id),
             date = escape(&t.w.span(&e.date)),
-            rng = if range.is_empty() { "" } else { r#"<span class="rng"></span>"# },
+            rng = if range.is_empty() {
+                ""
+            } else {
+                r#"<span class="rng"></span>"#
+            },
         );
     }
     o.push_str("</div>");
@@ -191,14 +190,22 @@ pub fn instrument(t: &Tl, scenes: &[&Scene], initial: &str, sheet: &mut Sheet) -
         let layers: String = Class::ALL
             .iter()
             .map(|&class| {
-                let mut st = if on { Styles::Live(&mut *sheet) } else { Styles::Inert };
+                let mut st = if on {
+                    Styles::Live(&mut *sheet)
+                } else {
+                    Styles::Inert
+                };
                 layer(t, s, &t.plan.layout(class, s, t.w), on, &mut st)
             })
             .collect();
         if on {
             o.push_str(&layers);
         } else {
-            let _ = write!(o, r#"<template data-for="{}">{layers}</template>"#, escape(&s.id));
+            let _ = write!(
+                o,
+                r#"<template data-for="{}">{layers}</template>"#,
+                escape(&s.id)
+            );
         }
     }
     o.push_str("</div></div>");
@@ -368,8 +375,14 @@ fn layer(t: &Tl, s: &Scene, l: &Layout, on: bool, st: &mut Styles) -> String {
             t.actor_of(lab.item),
             escape(&t.tl.event[lab.item].id),
         );
-        for line in &lab.title {
-            let _ = write!(o, r#"<span class="t">{}</span>"#, escape(line));
+        // One line of title alone is the label's own text (an element fewer, 9 on the essay).
+        match (&lab.title[..], lab.note.is_empty()) {
+            ([one], true) => o.push_str(&escape(one)),
+            (lines, _) => {
+                for line in lines {
+                    let _ = write!(o, r#"<span class="t">{}</span>"#, escape(line));
+                }
+            }
         }
         for line in &lab.note {
             let _ = write!(o, r#"<span class="n">{}</span>"#, escape(line));

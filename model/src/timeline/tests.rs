@@ -241,7 +241,14 @@ fn lit_events_are_named_in_full_with_the_note_and_nothing_overlaps_at_any_size()
                 );
             }
             for (w, h) in sizes(class) {
-                check(&l, &m, w, h, &format!("{class:?} {}", s.from), Geometry::default());
+                check(
+                    &l,
+                    &m,
+                    w,
+                    h,
+                    &format!("{class:?} {}", s.from),
+                    Geometry::default(),
+                );
             }
         }
     }
@@ -300,46 +307,46 @@ mod real {
     #[test]
     fn every_scene_of_the_real_content_and_the_fixture_is_legible_at_every_size_of_both_shapes() {
         for dir in ["../content", "../tests/fixtures/mini"] {
-          let c = crate::load::load_all(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
-              .unwrap_or_else(|e| panic!("{e}"));
-          for e in &c.editions {
-            let b = &e.bundle;
-            let Some(t) = &b.timeline else { continue };
-            let p = plan(b, t, &e.words);
-            let g = p.geometry;
-            let dir = format!("{dir} ({})", e.lang);
-            let all: Vec<&Scene> = p
-                .steps
-                .iter()
-                .chain(p.views.iter().map(|(s, _)| s))
-                .collect();
-            assert!(all.len() > 2, "{dir}");
-            for s in all {
-                for class in Class::ALL {
-                    let l = p.layout(class, s, &e.words);
-                    assert!(
-                        l.unplaced.is_empty(),
-                        "{dir} {} {class:?}: no room for {:?}",
-                        s.id,
-                        l.unplaced
-                            .iter()
-                            .map(|&i| &p.items[i].title)
-                            .collect::<Vec<_>>()
-                    );
-                    for &i in &s.highlight {
+            let c = crate::load::load_all(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+                .unwrap_or_else(|e| panic!("{e}"));
+            for e in &c.editions {
+                let b = &e.bundle;
+                let Some(t) = &b.timeline else { continue };
+                let p = plan(b, t, &e.words);
+                let g = p.geometry;
+                let dir = format!("{dir} ({})", e.lang);
+                let all: Vec<&Scene> = p
+                    .steps
+                    .iter()
+                    .chain(p.views.iter().map(|(s, _)| s))
+                    .collect();
+                assert!(all.len() > 2, "{dir}");
+                for s in all {
+                    for class in Class::ALL {
+                        let l = p.layout(class, s, &e.words);
                         assert!(
-                            l.labels.iter().any(|x| x.item == i),
-                            "{dir} {} {class:?}: lit {:?} is not named",
+                            l.unplaced.is_empty(),
+                            "{dir} {} {class:?}: no room for {:?}",
                             s.id,
-                            p.items[i].title
+                            l.unplaced
+                                .iter()
+                                .map(|&i| &p.items[i].title)
+                                .collect::<Vec<_>>()
                         );
-                    }
-                    for (w, h) in sizes(class) {
-                        check(&l, &p.marks, w, h, &s.id, g);
+                        for &i in &s.highlight {
+                            assert!(
+                                l.labels.iter().any(|x| x.item == i),
+                                "{dir} {} {class:?}: lit {:?} is not named",
+                                s.id,
+                                p.items[i].title
+                            );
+                        }
+                        for (w, h) in sizes(class) {
+                            check(&l, &p.marks, w, h, &s.id, g);
+                        }
                     }
                 }
             }
-          }
         }
     }
 }

@@ -117,9 +117,7 @@ keys! {
     CorrectionsNone = "corrections_none" text [];
     GlossaryTitle = "glossary_title" text [];
     GlossaryLead = "glossary_lead" text [];
-    GlossaryTerm = "glossary_term" text [];
-    GlossaryLocal = "glossary_local" text [];
-    GlossaryNote = "glossary_note" text [];
+    GlossaryContested = "glossary_contested" text [];
     AlsoSource = "also_source" text [];
     Source = "source" text [];
     InstTimeline = "inst_timeline" text [];

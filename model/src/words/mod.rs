@@ -13,7 +13,7 @@ pub mod pattern;
 #[cfg(feature = "build")]
 pub mod load;
 
-pub use keys::{Kind, W, KEYS};
+pub use keys::{Kind, KEYS, W};
 pub use pattern::{capitalised, fill};
 
 use crate::date::{from_day_number, CalDate, DateSpan, Precision};
@@ -218,11 +218,15 @@ impl Words {
         let a = from_day_number(from as i32);
         let z = from_day_number(to as i32 - 1);
         let whole_years = a.month == 1 && a.day == 1 && z.month == 12 && z.day == 31;
-        let whole_months = a.day == 1 && z.day >= crate::date::days_in_month(z.year as i32, z.month);
+        let whole_months =
+            a.day == 1 && z.day >= crate::date::days_in_month(z.year as i32, z.month);
         let (a, z) = if whole_years {
             (CalDate::ymd(a.year, 0, 0), CalDate::ymd(z.year, 0, 0))
         } else if whole_months {
-            (CalDate::ymd(a.year, a.month, 0), CalDate::ymd(z.year, z.month, 0))
+            (
+                CalDate::ymd(a.year, a.month, 0),
+                CalDate::ymd(z.year, z.month, 0),
+            )
         } else {
             (a, z)
         };
@@ -267,7 +271,10 @@ mod tests {
         assert_eq!(w.span(&d("1950")), "1950");
         assert_eq!(w.span(&d("1949-10-25..1949-10-27")), "25–27 October 1949");
         assert_eq!(w.span(&d("1950-06..1950-10")), "June–October 1950");
-        assert_eq!(w.span(&d("1950-09-30..1950-10-02")), "30 September – 2 October 1950");
+        assert_eq!(
+            w.span(&d("1950-09-30..1950-10-02")),
+            "30 September – 2 October 1950"
+        );
         assert_eq!(w.span(&d("1950..1953")), "1950–1953");
         assert_eq!(w.span(&d("1950-06..1953")), "June 1950 – 1953");
         assert_eq!(w.precision(&d("1950-06")), "month only");
@@ -277,7 +284,8 @@ mod tests {
     fn windows_read_like_a_newspaper_kicker() {
         let w = english();
         let d = |s: &str| DateSpan::parse(s).unwrap();
-        let win = |a: &str, z: &str| w.window(d(a).first_day() as f64, d(z).last_day() as f64 + 1.0);
+        let win =
+            |a: &str, z: &str| w.window(d(a).first_day() as f64, d(z).last_day() as f64 + 1.0);
         assert_eq!(win("1949-09", "1950-11"), "Sep 1949 – Nov 1950");
         assert_eq!(win("1950-06", "1950-09"), "Jun–Sep 1950");
         assert_eq!(win("1950-06", "1950-06"), "Jun 1950");
@@ -299,8 +307,14 @@ mod tests {
     #[test]
     fn plurals_and_lists() {
         let w = english();
-        assert_eq!(w.n(W::AllEvents, 57, &[]), "All 57 events, with dates and sources");
-        assert_eq!(w.n(W::AllEvents, 1, &[]), "The event, with its date and source");
+        assert_eq!(
+            w.n(W::AllEvents, 57, &[]),
+            "All 57 events, with dates and sources"
+        );
+        assert_eq!(
+            w.n(W::AllEvents, 1, &[]),
+            "The event, with its date and source"
+        );
         assert_eq!(w.join(&["a", "b", "c"]), "a, b and c");
         assert_eq!(w.join(&["a"]), "a");
         assert_eq!(plural_category("ko", 1), "other");

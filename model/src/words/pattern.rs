@@ -70,7 +70,10 @@ mod tests {
             fill("Step {n} of {total}", &[("n", "3"), ("total", "20")]),
             "Step 3 of 20"
         );
-        assert_eq!(fill("{total}단계 중 {n}단계", &[("n", "3"), ("total", "20")]), "20단계 중 3단계");
+        assert_eq!(
+            fill("{total}단계 중 {n}단계", &[("n", "3"), ("total", "20")]),
+            "20단계 중 3단계"
+        );
         assert_eq!(fill("a {b} {c", &[("b", "x")]), "a x {c");
         assert_eq!(fill("{unknown}", &[]), "{unknown}");
         assert_eq!(names("{n}/{total} {n}"), vec!["n", "total"]);
