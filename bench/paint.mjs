@@ -23,9 +23,10 @@ export function staticTwin(html) {
     .replace(/<script[\s\S]*?<\/script>/g, '')
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/<link[^>]*>/g, '')
-    .replace(/<svg[\s\S]*?<\/svg>/g, '');
+    .replace(/<svg[\s\S]*?<\/svg>/g, '')
+    .replace(/<template[\s\S]*?<\/template>/g, '');
   // Drawings and controls: every instrument and the stage go; their text stays in the article.
-  for (const cls of ['graphic', 'still-art', 'inst inst-', 'chips', 'stepper', 'embed-code', 'reader-tools']) {
+  for (const cls of ['graphic', 'still', 'inst inst-', 'chips', 'stepper', 'embed-code', 'reader-tools', 'langs']) {
     body = stripBlocks(body, cls);
   }
   return body.replace(/<head>/, `<head><style>${STATIC_CSS}</style>`);
@@ -35,7 +36,7 @@ export function staticTwin(html) {
 function stripBlocks(html, cls) {
   let out = html;
   for (;;) {
-    const at = out.search(new RegExp(`<(div|section|nav|details|p|figure)[^>]*class="${cls.replace(/[-]/g, '\\-')}`));
+    const at = out.search(new RegExp(`<(div|section|nav|details|p|figure|picture)[^>]*class="${cls.replace(/[-]/g, '\\-')}`));
     if (at < 0) return out;
     const tag = /^<(\w+)/.exec(out.slice(at))[1];
     // Find the matching close tag, counting nested elements of the same name.

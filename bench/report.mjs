@@ -4,15 +4,19 @@
 export const KB = 1000;
 export const MB = 1000 * KB;
 
+// Issue 20's budgets (the essay as fast as its widgets); each widget's own limit, its figure
+// before the engine work, is in run.mjs.
 export const LIMITS = {
-  firstLoadBrotli: 100 * KB,
-  widgetLoadBrotli: 50 * KB,
+  firstLoadBrotli: 40 * KB,
+  withAppBrotli: 80 * KB,
+  elements: 1400,
+  inlineCss: 15 * KB,
   mapAddsBrotli: 15 * KB,
-  paintRatio: 1.5,
+  paintRatio: 1.2,
   tbtMs: 50,
   cls: 0,
   lighthouseScore: 100,
-  scrollTaskMs: 50,
+  scrollTaskMs: 16,
   stepScriptingMs: 2,
   memoryGrowth: 1 * MB,
   timelineRatio: 0.5,
@@ -62,24 +66,62 @@ export function evaluateBudgets(results) {
   const longestScrollTask = scrolling ? Math.max(...scrolling.map((r) => r.longestCpuMs)) : null;
   const step = stepSummary(steps);
   const check = (value, ok) => (value == null ? null : ok(value));
-  const widgets = Object.entries(firstLoads ?? {}).filter(([name]) => name !== 'essay');
-  const heaviestWidget = widgets.length ? Math.max(...widgets.map(([, w]) => w.total.brotli)) : null;
-  const worstPaint = paint?.length ? Math.max(...paint.map((p) => p.ratio)) : null;
+  const loads = Object.entries(firstLoads ?? {});
+  const essays = loads.filter(([name, l]) => name.includes('essay') && !l.app);
+  const withApp = loads.filter(([, l]) => l.app);
+  const widgets = loads.filter(([name]) => !name.includes('essay'));
+  const worst = (rows, f) => (rows.length ? rows.reduce((a, b) => (f(b[1]) > f(a[1]) ? b : a)) : null);
+  const heaviestEssay = worst(essays, (l) => l.total.brotli);
+  const heaviestWithApp = worst(withApp, (l) => l.total.brotli);
+  const widgetsOver = widgets.filter(([, w]) => w.total.brotli > w.limitKb * KB);
+  const mostElements = worst(essays.filter(([, l]) => l.elements != null), (l) => l.elements);
+  const mostCss = worst(essays.filter(([, l]) => l.inlineCss != null), (l) => l.inlineCss);
+  const essayPaint = (paint ?? []).filter((p) => p.page.includes('essay'));
+  const worstPaint = essayPaint.length ? Math.max(...essayPaint.map((p) => p.ratio)) : null;
+  const worstWidgetPaint = paint?.length ? Math.max(...paint.filter((p) => !p.page.includes('essay')).map((p) => p.ratio)) : null;
   const worstTbt = pages.length ? Math.max(...pages.map((p) => p.tbtMs)) : null;
   return [
     {
       id: 'first-load-brotli',
-      label: 'whole essay first load, brotli',
+      label: `essay first load, brotli (heaviest edition: ${heaviestEssay?.[0] ?? 'n/a'})`,
+      measured: heaviestEssay ? `${kb(heaviestEssay[1].total.brotli)} KB` : 'n/a',
+      limit: `≤ ${limitBytes(LIMITS.firstLoadBrotli)}`,
+      ok: check(heaviestEssay?.[1].total.brotli, (v) => v <= LIMITS.firstLoadBrotli),
+    },
+    {
+      id: 'first-load-english',
+      label: 'essay first load, brotli (the original)',
       measured: firstLoad ? `${kb(firstLoad.total.brotli)} KB` : 'n/a',
       limit: `≤ ${limitBytes(LIMITS.firstLoadBrotli)}`,
       ok: check(firstLoad?.total.brotli, (v) => v <= LIMITS.firstLoadBrotli),
     },
     {
+      id: 'with-app-brotli',
+      label: `essay with all its app, brotli (heaviest: ${heaviestWithApp?.[0] ?? 'n/a'})`,
+      measured: heaviestWithApp ? `${kb(heaviestWithApp[1].total.brotli)} KB` : 'n/a',
+      limit: `≤ ${limitBytes(LIMITS.withAppBrotli)}`,
+      ok: check(heaviestWithApp?.[1].total.brotli, (v) => v <= LIMITS.withAppBrotli),
+    },
+    {
+      id: 'elements',
+      label: `elements in the essay's document at load (most: ${mostElements?.[0] ?? 'n/a'})`,
+      measured: mostElements ? String(mostElements[1].elements) : 'n/a',
+      limit: `≤ ${LIMITS.elements}`,
+      ok: check(mostElements?.[1].elements, (v) => v <= LIMITS.elements),
+    },
+    {
+      id: 'inline-css',
+      label: `inline CSS of the essay (most: ${mostCss?.[0] ?? 'n/a'})`,
+      measured: mostCss ? `${kb(mostCss[1].inlineCss)} KB` : 'n/a',
+      limit: `≤ ${limitBytes(LIMITS.inlineCss)}`,
+      ok: check(mostCss?.[1].inlineCss, (v) => v <= LIMITS.inlineCss),
+    },
+    {
       id: 'widget-load-brotli',
-      label: `each widget page's first load, brotli (heaviest of ${widgets.length})`,
-      measured: heaviestWidget == null ? 'n/a' : `${kb(heaviestWidget)} KB`,
-      limit: `≤ ${limitBytes(LIMITS.widgetLoadBrotli)}`,
-      ok: check(heaviestWidget, (v) => v <= LIMITS.widgetLoadBrotli),
+      label: `widget pages keep their figures (${widgets.length} pages; over: ${widgetsOver.map(([n]) => n).join(', ') || 'none'})`,
+      measured: widgets.map(([n, w]) => `${n} ${kb(w.total.brotli)}`).join(', ') || 'n/a',
+      limit: widgets.map(([, w]) => `≤ ${w.limitKb}`).join(', '),
+      ok: widgets.length ? widgetsOver.length === 0 : null,
     },
     {
       id: 'map-adds',
@@ -90,10 +132,17 @@ export function evaluateBudgets(results) {
     },
     {
       id: 'paint-ratio',
-      label: 'first paint / static page, throttled phone (worst page)',
+      label: 'first paint / static page, throttled phone (essay and embedded essay)',
       measured: ratio(worstPaint),
       limit: `≤ ${LIMITS.paintRatio.toFixed(2)}×`,
       ok: check(worstPaint, (v) => v <= LIMITS.paintRatio),
+    },
+    {
+      id: 'paint-ratio-widgets',
+      label: 'first paint / static page, throttled phone (worst widget; reported)',
+      measured: ratio(worstWidgetPaint),
+      limit: 'as before',
+      ok: null,
     },
     {
       id: 'tbt',
@@ -192,6 +241,10 @@ export function render(results) {
     for (const [name, p] of Object.entries(results.firstLoads)) {
       for (const f of p.files) rows.push([`${name}: ${f.file}`, kb(f.raw), kb(f.brotli), '']);
       rows.push([`${name}: total`, kb(p.total.raw), kb(p.total.brotli), `${mark(p.total.brotli <= p.limitKb * KB)} ≤ ${p.limitKb} KB`]);
+      if (p.elements != null) {
+        rows.push([`${name}: elements at load`, String(p.elements), '', `${mark(p.elements <= LIMITS.elements)} ≤ ${LIMITS.elements}`]);
+        rows.push([`${name}: inline CSS`, kb(p.inlineCss), '', `${mark(p.inlineCss <= LIMITS.inlineCss)} ≤ ${limitBytes(LIMITS.inlineCss)}`]);
+      }
     }
     out.push(table(['page: file', 'raw KB', 'brotli KB', 'budget'], rows));
     const m = results.firstLoads.essay?.map;
@@ -200,7 +253,7 @@ export function render(results) {
 
   if (results.paint) {
     out.push('', 'First contentful paint on a throttled phone (4× CPU, 1.6 Mbps, 150 ms RTT, cache off), median of alternating loads');
-    const rows = results.paint.map((p) => [p.page, ms(p.fcpMs), ms(p.staticFcpMs), ratio(p.ratio), mark(p.ratio <= LIMITS.paintRatio)]);
+    const rows = results.paint.map((p) => [p.page, ms(p.fcpMs), ms(p.staticFcpMs), ratio(p.ratio), p.page.includes('essay') ? mark(p.ratio <= LIMITS.paintRatio) : '']);
     out.push(table(['page', 'ours', 'static page', 'ratio', `≤ ${LIMITS.paintRatio}×`], rows));
   }
 
@@ -257,7 +310,7 @@ export function render(results) {
     ]);
     out.push(
       table(
-        ['pass', 'speed', 's', 'tasks', 'longest CPU', 'its script / layout', '>50', 'longest wall', '>50', `≤${LIMITS.scrollTaskMs} ms`],
+        ['pass', 'speed', 's', 'tasks', 'longest CPU', 'its script / layout', `>${LIMITS.scrollTaskMs}`, 'longest wall', `>${LIMITS.scrollTaskMs}`, `≤${LIMITS.scrollTaskMs} ms`],
         rows,
       ),
     );

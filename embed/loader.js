@@ -1,5 +1,6 @@
 /* Explainer embed loader (include once per page). Turns every <div data-explainer="timeline|diagram|map|essay">
-   into a framed widget (each widget's own page, <name>/; the essay is the explainer's own page), sizes
+   into a framed widget (each widget's own page, <name>/, in the edition data-lang names; the essay is the
+   explainer's own page), sizes
    every explainer frame to its content, passes the page's #event-…, #stage-…, #line-… or step fragment
    through, and fires "explainer:state" events on the frame as readers move. Messages are taken only
    from our own frames, and only heights and ids are read from them.
@@ -32,7 +33,9 @@
     function add(key) { var v = el.dataset[key]; if (v) q += "&" + key + "=" + encodeURIComponent(v); }
     add(t[0]); add("off"); add("theme");
     f.dataset.widget = k;
-    f.src = base + (k == "essay" ? "" : k + "/") + q + (h && wants(k, h) ? "#" + h : "");
+    // data-lang: an edition's language (ko, zh-Hans), whose pages are in its own folder.
+    var lang = el.dataset.lang;
+    f.src = base + (lang ? lang.toLowerCase() + "/" : "") + (k == "essay" ? "" : k + "/") + q + (h && wants(k, h) ? "#" + h : "");
     f.title = el.dataset.title || "Explainer " + k;
     f.loading = "lazy";
     f.style.cssText = "display:block;width:100%;border:0;height:" + t[1];

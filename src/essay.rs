@@ -14,11 +14,9 @@ use explainer_model::contract;
 use explainer_model::decimal;
 use explainer_model::route::{self, Note, Route, Widget};
 use explainer_model::story::{frame, index_of, Inst, StepView};
-use explainer_web::diagram::Diagram;
+use crate::instruments::{self, Diagram, Map, Timeline};
 use explainer_web::dom::{self, Scope};
 use explainer_web::embed::Bridge;
-use explainer_web::map::Map;
-use explainer_web::timeline::Timeline;
 use reactive_graph::owner::{Owner, StoredValue};
 use reactive_graph::prelude::*;
 use std::rc::Rc;
@@ -106,10 +104,9 @@ impl Instruments {
             )
         };
         Instruments {
-            timeline: inst(Inst::Timeline)
-                .map(|i| Timeline::attach(scope, i.into(), dom::by_id("ev-card"))),
-            diagram: inst(Inst::Diagram).map(|i| Diagram::attach(scope, i.into())),
-            map: inst(Inst::Map).map(|i| Map::attach(i.into())),
+            timeline: inst(Inst::Timeline).and_then(|i| instruments::timeline(scope, i.into())),
+            diagram: inst(Inst::Diagram).and_then(|i| instruments::diagram(scope, i.into())),
+            map: inst(Inst::Map).and_then(|i| instruments::map(scope, i.into())),
         }
     }
 

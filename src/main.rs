@@ -7,6 +7,7 @@
 
 mod embed_state;
 mod essay;
+mod instruments;
 mod reader;
 mod scope;
 mod scroll;

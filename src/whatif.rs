@@ -2,7 +2,7 @@
 //! place; a switch is a change of its own, said in the live region and kept in the address.
 
 use crate::essay::Page;
-use explainer_web::diagram::Diagram;
+use crate::instruments::Diagram;
 use explainer_web::dom::{self, Scope};
 use explainer_web::embed::Bridge;
 use reactive_graph::prelude::*;

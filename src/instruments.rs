@@ -1,0 +1,132 @@
+//! The essay's instruments, as this explainer has them (build.rs): a present one is its
+//! `explainer_web` type; an absent one is a type with no values, so the essay's code for it is
+//! checked by the compiler but nothing of it reaches the wasm (an `Option` of it is always
+//! `None`, and every method is a `match` on nothing).
+
+#[cfg(explainer_diagram)]
+pub use explainer_web::diagram::Diagram;
+#[cfg(explainer_map)]
+pub use explainer_web::map::Map;
+#[cfg(explainer_timeline)]
+pub use explainer_web::timeline::Timeline;
+
+#[cfg(not(explainer_diagram))]
+pub use absent::Diagram;
+#[cfg(not(explainer_map))]
+pub use absent::Map;
+#[cfg(not(explainer_timeline))]
+pub use absent::Timeline;
+
+use explainer_web::dom::Scope;
+use web_sys::Element;
+
+/// `Some` when the explainer has the instrument, attached to its drawing.
+pub fn timeline(scope: &Scope, inst: Element) -> Option<Timeline> {
+    #[cfg(explainer_timeline)]
+    return Some(Timeline::attach(scope, inst, explainer_web::dom::by_id("ev-card")));
+    #[cfg(not(explainer_timeline))]
+    return {
+        let _ = (scope, inst);
+        None
+    };
+}
+
+pub fn diagram(scope: &Scope, inst: Element) -> Option<Diagram> {
+    #[cfg(explainer_diagram)]
+    return Some(Diagram::attach(scope, inst));
+    #[cfg(not(explainer_diagram))]
+    return {
+        let _ = (scope, inst);
+        None
+    };
+}
+
+pub fn map(scope: &Scope, inst: Element) -> Option<Map> {
+    let _ = scope;
+    #[cfg(explainer_map)]
+    return Some(Map::attach(inst));
+    #[cfg(not(explainer_map))]
+    return {
+        let _ = inst;
+        None
+    };
+}
+
+#[allow(dead_code)]
+mod absent {
+    use explainer_model::diagram::Switches;
+    use explainer_web::dom::Scope;
+
+    #[derive(Clone)]
+    pub enum Timeline {}
+    #[derive(Clone)]
+    pub enum Diagram {}
+    #[derive(Clone)]
+    pub enum Map {}
+
+    impl Timeline {
+        pub fn scene(&self) -> String {
+            match *self {}
+        }
+        pub fn show(&self, _: &str) -> bool {
+            match *self {}
+        }
+        pub fn selected_id(&self) -> Option<String> {
+            match *self {}
+        }
+    }
+
+    impl Map {
+        pub fn scene(&self) -> String {
+            match *self {}
+        }
+        pub fn show(&self, _: &str) -> bool {
+            match *self {}
+        }
+        pub fn line(&self) -> Option<String> {
+            match *self {}
+        }
+    }
+
+    impl Diagram {
+        pub fn on_change(&self, _: &Scope, _: impl Fn() + 'static) {
+            match *self {}
+        }
+        pub fn index(&self, _: &str) -> Option<usize> {
+            match *self {}
+        }
+        pub fn scene(&self) -> String {
+            match *self {}
+        }
+        pub fn set_scene(&self, _: &str) -> bool {
+            match *self {}
+        }
+        pub fn stage(&self) -> usize {
+            match *self {}
+        }
+        pub fn stage_ids(&self) -> &[String] {
+            match *self {}
+        }
+        pub fn off(&self) -> Switches {
+            match *self {}
+        }
+        pub fn toggle(&self, _: usize) {
+            match *self {}
+        }
+        pub fn off_ids(&self) -> Vec<String> {
+            match *self {}
+        }
+        pub fn set_off_ids(&self, _: &[String]) -> Vec<String> {
+            match *self {}
+        }
+        pub fn verdict(&self) -> String {
+            match *self {}
+        }
+        pub fn live_line(&self, _: usize, _: usize) -> String {
+            match *self {}
+        }
+        pub fn thought(&self) -> String {
+            match *self {}
+        }
+    }
+}
