@@ -14,6 +14,9 @@ if [[ -x ../shared/tools/overlap ]]; then
   ../shared/tools/overlap
 fi
 
+echo "==> editions: every passage translated from the English as it is now"
+cargo run --quiet -p explainer-model --features build --bin editions
+
 echo "==> hygiene: rustfmt"
 cargo fmt --all --check
 
@@ -21,6 +24,8 @@ echo "==> hygiene: clippy, warnings as errors (the browser crates on wasm32, the
 cargo clippy --quiet --target wasm32-unknown-unknown -p explainer -p explainer-web -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown -p explainer -p explainer-web --features panic-probe -- -D warnings
 cargo clippy --quiet -p explainer-model --features build --all-targets -- -D warnings
+# The essay's app as an explainer without a map compiles it (src/instruments.rs).
+EXPLAINER_CONTENT=tests/fixtures/mini cargo clippy --quiet --target wasm32-unknown-unknown -p explainer -- -D warnings
 
 echo "==> native tests (content, validation, geometry, layout, balance, routes)"
 cargo test --quiet -p explainer-model --features build
@@ -28,14 +33,20 @@ cargo test --quiet -p explainer-model --features build
 echo "==> release build"
 trunk build --release --offline
 
-echo "==> test builds: the panic probe in a release build (target/dist-panic), a debug page (target/dist-debug)"
+echo "==> test builds: the panic probe in a release build (target/dist-panic) and in a debug one (target/dist-debug)"
 # TRUNK_BUILD_FEATURES reaches the widget pages' nested builds too. Neither goes near dist/.
-TRUNK_BUILD_FEATURES=panic-probe trunk build --release --offline --dist target/dist-panic
-# (The timeline's page as the release build's hook wrote it; the panic hook is the same on every page.)
-TRUNK_BUILD_FEATURES=panic-probe trunk build --offline --public-url ./ --dist target/dist-debug target/pages/timeline/page.html
+# Only the original edition: the probe is the same in every edition's app.
+EXPLAINER_EDITIONS= TRUNK_BUILD_FEATURES=panic-probe trunk build --release --offline --dist target/dist-panic
+EXPLAINER_EDITIONS= TRUNK_BUILD_FEATURES=panic-probe trunk build --offline --dist target/dist-debug
 
 echo "==> release build of the fixture essay (the engine knows nothing about our essay)"
 EXPLAINER_CONTENT=tests/fixtures/mini trunk build --release --offline --dist target/dist-mini
+# An instrument the content lacks is not in the app: the map's code (its land's lazy address,
+# `image[data-href]`) is in the essay's app and not in the fixture's, which has no map.
+grep -q 'image\[data-href\]' dist/explainer-*_bg.wasm || { echo "the map's marker is not in the essay's app: the next check proves nothing"; exit 1; }
+if grep -q 'image\[data-href\]' target/dist-mini/explainer-*_bg.wasm; then
+  echo "the fixture has no map, but its app carries the map's code"; exit 1
+fi
 # Put the real essay's pages back for later `trunk serve` runs.
 cargo run --quiet -p explainer-model --features build --bin pages
 

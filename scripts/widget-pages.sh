@@ -17,7 +17,10 @@ mkdir -p "$pages_dir/build"
 # The widgets this explainer has (the `pages` bin wrote the list: one per instrument).
 while read -r page; do
   [[ -n "$page" ]] || continue
-  sed "s/{page}/$page/g" pages/widget.html >"$pages_dir/build/$page.html"
+  # (web/ relative to the copy, which may be anywhere EXPLAINER_PAGES_DIR says: Trunk reads an
+  # href as relative to its page.)
+  web="$(realpath --relative-to="$pages_dir/build" web)"
+  sed -e "s/{page}/$page/g" -e "s|{web}|$web|g" pages/widget.html >"$pages_dir/build/$page.html"
   trunk build "${release[@]}" --offline --public-url ./ --dist "$TRUNK_STAGING_DIR/$page" "$pages_dir/build/$page.html" >&2
 done <"$pages_dir/widgets.txt"
 # The JS glue of every app, minified (Trunk leaves it readable).

@@ -1,6 +1,7 @@
 //! Keeping translations in step with the original.
 //!
-//!   editions [CONTENT_DIR]                  what is missing or stale in every edition
+//!   editions [CONTENT_DIR]                  what is missing or stale in every edition (exits 1
+//!                                           when a passage is stale: the test command's gate)
 //!   editions skeleton LANG [CONTENT_DIR]    starts editions/LANG/: every item to translate, the
 //!                                           English as a comment above each empty field, and
 //!                                           its fingerprint in `of` (files that exist are kept)
@@ -454,7 +455,12 @@ fn main() -> ExitCode {
                         c.editions.len(),
                         stale.len()
                     );
-                    ExitCode::SUCCESS
+                    // The test command's gate: an edition in step with its English.
+                    if stale.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::FAILURE
+                    }
                 }
                 Err(e) => {
                     print!("{e}");

@@ -1,7 +1,7 @@
 //! The build's page writer, in two steps.
 //!
 //! `pages [CONTENT_DIR] [OUT_DIR]` (Trunk's pre-build hook; defaults `$EXPLAINER_CONTENT` or
-//! `content`, and `target/pages`): checks the content and writes every page of every edition as
+//! `content`, and `$EXPLAINER_PAGES_DIR` or `target/pages`): checks the content and writes every page of every edition as
 //! a whole document into `OUT_DIR/site/`, with what goes beside each page (its stills, its oEmbed
 //! response, its social card) and the engine's stylesheet of the essay's instruments; and
 //! `OUT_DIR/widgets.txt`, the widget pages this explainer has (one per instrument), whose apps
@@ -39,7 +39,13 @@ fn main() -> ExitCode {
                 .or_else(|| std::env::var("EXPLAINER_CONTENT").ok())
                 .unwrap_or_else(|| "content".into())
                 .into();
-            let out: PathBuf = args.get(1).map_or("target/pages", String::as_str).into();
+            // Where scripts/widget-pages.sh will look for the pages: `$EXPLAINER_PAGES_DIR` there too.
+            let out: PathBuf = args
+                .get(1)
+                .cloned()
+                .or_else(|| std::env::var("EXPLAINER_PAGES_DIR").ok())
+                .unwrap_or_else(|| "target/pages".into())
+                .into();
             build(&content, &out)
         }
     };
