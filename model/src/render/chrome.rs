@@ -8,7 +8,7 @@ use crate::html::{escape, lang_attr, Sheet};
 use crate::route::Widget;
 use crate::story::Inst;
 use crate::words::W;
-use std::fmt::Write;
+use maud::html;
 
 /// A page's own rules for its colours: the themes and the cast's hues and glyphs.
 pub fn theme_css(site: &Site) -> String {
@@ -31,36 +31,22 @@ pub fn instruments_css(site: &Site, insts: &[Inst], sheet: &Sheet) -> String {
 /// The `<head>` tags of a page: title and description, the canonical address and the other
 /// editions' (`hreflang`, with `x-default` the original), oEmbed discovery and social cards.
 pub fn head(site: &Site, w: Widget, title: &str, description: &str) -> String {
-    let mut o = format!(
-        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n",
-        escape(&crate::html::plain(title)),
-        escape(description)
-    );
     let page = |dir: &str| [site.base.as_str(), dir, w.spec().dir].concat();
-    let _ = writeln!(
-        o,
-        "<link rel=\"canonical\" href=\"{}\">",
-        escape(&page(site.dir))
-    );
-    if site.editions.len() > 1 {
-        for e in &site.editions {
-            let _ = writeln!(
-                o,
-                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-                escape(&e.lang),
-                escape(&page(&e.dir))
-            );
+    let several = site.editions.len() > 1;
+    let tags = html! {
+        title { (crate::html::plain(title)) } "\n"
+        meta name="description" content=(description); "\n"
+        link rel="canonical" href=(page(site.dir)); "\n"
+        @if several {
+            @for e in &site.editions {
+                link rel="alternate" hreflang=(e.lang) href=(page(&e.dir)); "\n"
+            }
+            @if let Some(orig) = site.editions.first() {
+                link rel="alternate" hreflang="x-default" href=(page(&orig.dir)); "\n"
+            }
         }
-        if let Some(orig) = site.editions.first() {
-            let _ = writeln!(
-                o,
-                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
-                escape(&page(&orig.dir))
-            );
-        }
-    }
-    o.push_str(&share::head_tags(site, w));
-    o
+    };
+    [tags.into_string(), share::head_tags(site, w)].concat()
 }
 
 /// The line under an edition's byline: this is the explainer's own translation.
@@ -68,10 +54,7 @@ pub fn translation_note(site: &Site) -> String {
     if site.dir.is_empty() {
         return String::new();
     }
-    format!(
-        r#"<p class="translated">{}</p>"#,
-        escape(site.w.t(W::TranslationNote))
-    )
+    html! { p.translated { (site.w.t(W::TranslationNote)) } }.into_string()
 }
 
 /// The language control: a link to the same page in each other edition. The app keeps each
@@ -80,91 +63,65 @@ pub fn languages(site: &Site, w: Widget) -> String {
     if site.editions.len() < 2 {
         return String::new();
     }
-    let here = site.page_dir(w);
-    let up = "../".repeat(here.matches('/').count());
-    let mut o = format!(
-        r#"<nav class="langs" aria-label="{}"><ul>"#,
-        escape(site.w.t(W::LangLabel))
-    );
-    for e in &site.editions {
-        let href = format!("{up}{}{}", e.dir, w.spec().dir);
-        let href = if href.is_empty() {
-            "./".to_string()
-        } else {
-            href
-        };
-        if e.dir == site.dir {
-            let _ = write!(
-                o,
-                r#"<li><a href="{}" lang="{}" hreflang="{}" aria-current="page">{}</a></li>"#,
-                escape(&href),
-                escape(&e.lang),
-                escape(&e.lang),
-                escape(&e.name)
-            );
-        } else {
-            let _ = write!(
-                o,
-                r#"<li><a href="{}" lang="{}" hreflang="{}" data-lang-link>{}</a></li>"#,
-                escape(&href),
-                escape(&e.lang),
-                escape(&e.lang),
-                escape(&e.name)
-            );
-        }
+    let up = "../".repeat(site.page_dir(w).matches('/').count());
+    let href = |dir: &str| match format!("{up}{dir}{}", w.spec().dir) {
+        h if h.is_empty() => "./".to_string(),
+        h => h,
+    };
+    html! {
+        nav.langs aria-label=(site.w.t(W::LangLabel)) { ul {
+            @for e in &site.editions {
+                li {
+                    @if e.dir == site.dir {
+                        a href=(href(&e.dir)) lang=(e.lang) hreflang=(e.lang) aria-current="page" { (e.name) }
+                    } @else {
+                        a href=(href(&e.dir)) lang=(e.lang) hreflang=(e.lang) data-lang-link { (e.name) }
+                    }
+                }
+            }
+        } }
     }
-    o.push_str("</ul></nav>");
-    o
+    .into_string()
 }
 
 /// The Embed panel: the app writes the code for what the reader is looking at. The essay's
 /// offers each instrument the explainer has and the essay itself.
 pub fn embed_panel(site: &Site, with_choice: bool) -> String {
     let w = site.w;
-    let mut o = format!(
-        // The body is inert until the panel is first opened (it needs the app, and it is 17
-        // elements the page would otherwise lay out and count).
-        r#"<details class="embed-code"><summary>{}</summary><template><div class="embed-body">"#,
-        escape(w.t(W::Embed))
-    );
-    if with_choice {
-        let _ = write!(
-            o,
-            r#"<label class="embed-pick">{} <select>"#,
-            escape(w.t(W::EmbedWhat))
-        );
-        for p in site.widgets() {
-            let (value, label) = match p {
-                Widget::Timeline => ("timeline", W::EmbedPickTimeline),
-                Widget::Diagram => ("diagram", W::EmbedPickDiagram),
-                Widget::Map => ("map", W::EmbedPickMap),
-                Widget::Essay => continue,
-            };
-            let _ = write!(
-                o,
-                r#"<option value="{value}">{}</option>"#,
-                escape(w.t(label))
-            );
+    let picks: Vec<(&str, &str)> = site
+        .widgets()
+        .into_iter()
+        .filter_map(|p| match p {
+            Widget::Timeline => Some(("timeline", w.t(W::EmbedPickTimeline))),
+            Widget::Diagram => Some(("diagram", w.t(W::EmbedPickDiagram))),
+            Widget::Map => Some(("map", w.t(W::EmbedPickMap))),
+            Widget::Essay => None,
+        })
+        .collect();
+    let snippets = [(W::EmbedIframe, 3), (W::EmbedElement, 3), (W::EmbedLink, 1)];
+    // The body is inert until the panel is first opened (it needs the app, and it is 17
+    // elements the page would otherwise lay out and count).
+    html! {
+        details.embed-code {
+            summary { (w.t(W::Embed)) }
+            template { div.embed-body {
+                @if with_choice {
+                    label.embed-pick { (w.t(W::EmbedWhat)) " " select {
+                        @for (value, label) in &picks { option value=(value) { (label) } }
+                        option value="essay" { (w.t(W::EmbedPickEssay)) }
+                    } }
+                }
+                @for (i, (label, rows)) in snippets.iter().enumerate() {
+                    div.embed-snippet {
+                        label for={ "embed-code-" (i) } { (w.t(*label)) }
+                        textarea id={ "embed-code-" (i) } readonly rows=(rows) {}
+                        button type="button" .chip data-copy=(i) { (w.t(W::Copy)) }
+                    }
+                }
+            } }
         }
-        let _ = write!(
-            o,
-            r#"<option value="essay">{}</option></select></label>"#,
-            escape(w.t(W::EmbedPickEssay))
-        );
     }
-    for (i, (label, rows)) in [(W::EmbedIframe, 3), (W::EmbedElement, 3), (W::EmbedLink, 1)]
-        .iter()
-        .enumerate()
-    {
-        let _ = write!(
-            o,
-            r#"<div class="embed-snippet"><label for="embed-code-{i}">{}</label><textarea id="embed-code-{i}" readonly rows="{rows}"></textarea><button type="button" class="chip" data-copy="{i}">{}</button></div>"#,
-            escape(w.t(*label)),
-            escape(w.t(W::Copy))
-        );
-    }
-    o.push_str("</div></template></details>");
-    o
+    .into_string()
 }
 
 /// The credit line every widget carries back to the full explainer and the essay.
@@ -192,7 +149,9 @@ pub fn credit_line(site: &Site) -> String {
     )
 }
 
-/// How this edition writes names, where usage is contested.
+/// How this edition writes names, where usage is contested: a definition list, the edition's
+/// name with the original's beside it, then who says what (three elements a term, where a table
+/// took five).
 pub fn glossary(site: &Site) -> String {
     let g = &site.b.glossary;
     if g.is_empty() {
@@ -200,33 +159,18 @@ pub fn glossary(site: &Site) -> String {
     }
     let w = site.w;
     let original = site.editions.first().map_or("en", |e| e.lang.as_str());
-    let mut o = format!(
-        r#"<h3 id="glossary">{}</h3><p>{}</p><dl class="glossary">"#,
-        escape(w.t(W::GlossaryTitle)),
-        escape(w.t(W::GlossaryLead)),
-    );
-    // A definition list: the edition's name, the original's beside it, then who says what (three
-    // elements a term, where a table took five).
-    for t in g {
-        let _ = write!(
-            o,
-            r#"<dt{}>{} <span lang="{}">{}</span></dt><dd>{}{}</dd>"#,
-            if t.contested {
-                r#" class="contested""#
-            } else {
-                ""
-            },
-            escape(&t.local),
-            escape(original),
-            escape(&t.en),
-            if t.contested {
-                format!("{} ", escape(w.t(W::GlossaryContested)))
-            } else {
-                String::new()
-            },
-            escape(&t.note)
-        );
+    html! {
+        h3 #glossary { (w.t(W::GlossaryTitle)) }
+        p { (w.t(W::GlossaryLead)) }
+        dl.glossary {
+            @for t in g {
+                dt class=[t.contested.then_some("contested")] { (t.local) " " span lang=(original) { (t.en) } }
+                dd {
+                    @if t.contested { (w.t(W::GlossaryContested)) " " }
+                    (t.note)
+                }
+            }
+        }
     }
-    o.push_str("</dl>");
-    o
+    .into_string()
 }
