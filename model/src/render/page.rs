@@ -12,6 +12,7 @@ use crate::html::{escape, for_scene, inline, lang_attr, num, paragraphs, Sheet};
 use crate::route::Widget;
 use crate::timeline::markup as tl;
 use crate::words::{fill, W};
+use maud::{html, PreEscaped};
 use std::fmt::Write;
 
 /// One page as written at build time: its `<head>` tags, its stylesheet (the engine's and the
@@ -494,61 +495,38 @@ fn paragraphs_marked(site: &Site, text: &str, marks: &[(&str, usize)]) -> String
 pub fn chronology_list(site: &Site, t: &Timeline) -> String {
     let w = site.w;
     let cast = &site.b.cast;
-    let mut o = String::from(r#"<ol class="events">"#);
-    for e in t.event.iter() {
-        let actors: Vec<&str> = e.actors.iter().map(|a| cast.short(a)).collect();
-        let lane = t
-            .lane
-            .iter()
-            .find(|l| l.id == e.lane)
-            .map_or("", |l| l.name.as_str());
-        let also = e.also.as_ref().map_or(String::new(), |s| {
-            format!(
-                r#" <span class="also">{} <a class="source" href="{}">{}</a></span>"#,
-                escape(w.t(W::AlsoSource)),
-                escape(&s.url),
-                escape(&s.title)
-            )
-        });
-        // Few elements: the date, the title and the source link; the rest is text.
-        let _ = write!(
-            o,
-            r#"<li id="event-{id}"><time datetime="{iso}">{date}</time> · {precision} · {actors} · {lane} <strong>{title}</strong> {text}{dispute}{added} {source} <a class="source" href="{url}"{src_lang}>{src}</a>{also}</li>"#,
-            id = escape(&e.id),
-            iso = e.date.iso(),
-            date = escape(&w.span(&e.date)),
-            precision = escape(w.precision(&e.date)),
-            title = escape(&e.title.replace(crate::text::ZWSP, "")),
-            actors = escape(&w.join(&actors)),
-            lane = escape(&lane.replace(crate::text::ZWSP, "")),
-            text = escape(&e.text),
-            dispute = if e.dispute.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    r#" <span class="dispute">{}</span>"#,
-                    escape(&w.f(W::DateDisputed, &[("text", &e.dispute)]))
-                )
-            },
-            added = if e.added {
-                format!(" ({})", escape(w.t(W::NotInEssay)))
-            } else {
-                String::new()
-            },
-            source = escape(w.t(W::Source)),
-            url = escape(&e.source.url),
-            src_lang = source_lang(site),
-            src = escape(&e.source.title),
-        );
+    let src_lang = source_lang(site);
+    // Few elements: the date, the title and the source link; the rest is text.
+    html! {
+        ol.events {
+            @for e in &t.event {
+                @let actors: Vec<&str> = e.actors.iter().map(|a| cast.short(a)).collect();
+                @let lane = t.lane.iter().find(|l| l.id == e.lane).map_or("", |l| l.name.as_str());
+                li id={ "event-" (e.id) } {
+                    time datetime=(e.date.iso()) { (w.span(&e.date)) }
+                    " · " (w.precision(&e.date)) " · " (w.join(&actors)) " · " (lane.replace(crate::text::ZWSP, "")) " "
+                    strong { (e.title.replace(crate::text::ZWSP, "")) }
+                    " " (e.text)
+                    @if !e.dispute.is_empty() {
+                        " " span.dispute { (w.f(W::DateDisputed, &[("text", &e.dispute)])) }
+                    }
+                    @if e.added { " (" (w.t(W::NotInEssay)) ")" }
+                    " " (w.t(W::Source)) " "
+                    a.source href=(e.source.url) lang=[src_lang] { (e.source.title) }
+                    @if let Some(s) = &e.also {
+                        " " span.also { (w.t(W::AlsoSource)) " " a.source href=(s.url) { (s.title) } }
+                    }
+                }
+            }
+        }
     }
-    o.push_str("</ol>");
-    o
+    .into_string()
 }
 
 /// A source's title is in the original's language: on another edition's page it says so.
-fn source_lang(site: &Site) -> String {
+fn source_lang<'a>(site: &'a Site<'a>) -> Option<&'a str> {
     let original = site.editions.first().map_or(site.lang, |e| e.lang.as_str());
-    lang_attr(original, site.lang)
+    (!original.eq_ignore_ascii_case(site.lang)).then_some(original)
 }
 
 /// Sources and method: how the explainer was made, what it adds, how the weights were chosen and
@@ -556,80 +534,52 @@ fn source_lang(site: &Site) -> String {
 fn sources(site: &Site, additions: &[Added]) -> String {
     let b = site.b;
     let w = site.w;
-    let mut o = format!(
-        r#"<section class="sources" id="sources" aria-labelledby="sources-h"><h2 id="sources-h">{}</h2>"#,
-        escape(w.t(W::SourcesTitle))
-    );
-    o.push_str(&paragraphs(&b.essay.method.text));
-    if !additions.is_empty() {
-        let _ = write!(
-            o,
-            r#"<h3>{}</h3><ol class="additions">"#,
-            escape(w.t(W::AdditionsTitle))
-        );
-        for a in additions {
-            let _ = write!(
-                o,
-                r#"<li id="added-{n}" value="{n}">“{q}” <a class="source" href="{url}"{lang}>{src}</a></li>"#,
-                n = a.n,
-                q = inline(a.quote),
-                url = escape(&a.source.url),
-                lang = source_lang(site),
-                src = escape(&a.source.title),
-            );
-        }
-        o.push_str("</ol>");
-    }
-    if let Some(t) = &b.timeline {
-        let _ = write!(
-            o,
-            "<p>{}</p>",
-            escape(&w.f(
-                W::EventsAdded,
-                &[
-                    ("n", &t.event.len().to_string()),
-                    (
-                        "added",
-                        &t.event.iter().filter(|e| e.added).count().to_string()
-                    ),
-                ],
-            ))
-        );
-    }
-    if let Some(g) = site.dg() {
-        o.push_str(&weights(site, &g));
-    }
-    o.push_str(&chrome::glossary(site));
-    let _ = write!(
-        o,
-        r#"<h3 id="corrections">{}</h3>"#,
-        escape(w.t(W::CorrectionsTitle))
-    );
-    if b.essay.correction.is_empty() {
-        let _ = write!(o, "<p>{}</p>", escape(w.t(W::CorrectionsNone)));
-    } else {
-        // By day: each day's date once, then what was corrected on it.
-        o.push_str(r#"<dl class="corrections">"#);
-        let mut last: Option<&str> = None;
-        for c in b.essay.correction.iter() {
-            if last != Some(c.date.as_str()) {
-                let day = crate::date::CalDate::parse(&c.date)
-                    .map(|d| w.date(&d))
-                    .unwrap_or_else(|_| c.date.clone());
-                let _ = write!(
-                    o,
-                    r#"<dt><time datetime="{}">{}</time></dt>"#,
-                    escape(&c.date),
-                    escape(&day)
-                );
-                last = Some(&c.date);
+    let src_lang = source_lang(site);
+    let day = |date: &str| {
+        crate::date::CalDate::parse(date)
+            .map(|d| w.date(&d))
+            .unwrap_or_else(|_| date.to_string())
+    };
+    let corrections = &b.essay.correction;
+    html! {
+        section.sources #sources aria-labelledby="sources-h" {
+            h2 #sources-h { (w.t(W::SourcesTitle)) }
+            (PreEscaped(paragraphs(&b.essay.method.text)))
+            @if !additions.is_empty() {
+                h3 { (w.t(W::AdditionsTitle)) }
+                ol.additions {
+                    @for a in additions {
+                        li id={ "added-" (a.n) } value=(a.n) {
+                            "“" (PreEscaped(inline(a.quote))) "” "
+                            a.source href=(a.source.url) lang=[src_lang] { (a.source.title) }
+                        }
+                    }
+                }
             }
-            let _ = write!(o, "<dd>{}</dd>", escape(&c.text));
+            @if let Some(t) = &b.timeline {
+                @let added = t.event.iter().filter(|e| e.added).count();
+                p { (w.f(W::EventsAdded, &[("n", &t.event.len().to_string()), ("added", &added.to_string())])) }
+            }
+            @if let Some(g) = site.dg() { (PreEscaped(weights(site, &g))) }
+            (PreEscaped(chrome::glossary(site)))
+            h3 #corrections { (w.t(W::CorrectionsTitle)) }
+            @if corrections.is_empty() {
+                p { (w.t(W::CorrectionsNone)) }
+            } @else {
+                // By day: each day's date once, then what was corrected on it.
+                dl.corrections {
+                    @for (i, c) in corrections.iter().enumerate() {
+                        @if i == 0 || corrections[i - 1].date != c.date {
+                            dt { time datetime=(c.date) { (day(&c.date)) } }
+                        }
+                        dd { (c.text) }
+                    }
+                }
+            }
         }
-        o.push_str("</dl>");
+        "\n"
     }
-    o.push_str("</section>\n");
-    o
+    .into_string()
 }
 
 /// The diagram's weights, and what switching each factor off does at the final stage.
@@ -638,64 +588,43 @@ fn weights(site: &Site, g: &Dg) -> String {
     let d = g.d;
     let m = g.model();
     let last = d.stage.len().saturating_sub(1);
-    let mut o = format!(
-        r#"<h3>{}</h3><p>{}</p><table class="weights"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        escape(w.t(W::WeightsTitle)),
-        escape(w.t(W::WeightsLead)),
-        escape(w.t(W::WeightsFactor)),
-        escape(w.t(W::WeightsToward)),
-        escape(w.t(W::WeightsStrength)),
-        escape(w.t(W::WeightsOff)),
-    );
-    for f in dg::entry_order(&m) {
-        let fa = &d.factor[f];
-        let bal = m.balance(last, Switches::default().toggled(f));
-        let (on, off) = crate::diagram::without(&m, last, f);
-        let src = match &fa.source {
-            Some(s) => format!(
-                r#" <a class="source" href="{}"{}>{}</a>"#,
-                escape(&s.url),
-                source_lang(site),
-                escape(&s.title)
-            ),
-            None => String::new(),
-        };
-        let _ = write!(
-            o,
-            r#"<tr><th scope="row">{}{}{}</th><td>{}</td><td>{}</td><td>{}{}</td></tr>"#,
-            escape(&fa.label),
-            if fa.added {
-                format!(
-                    r#" <span class="added-note">{}</span>"#,
-                    escape(w.t(W::WeightsAdded))
-                )
-            } else {
-                String::new()
-            },
-            src,
-            escape(d.course.get(m.side(f)).map_or("", |c| c.label.as_str())),
-            m.strength(f),
-            escape(&g.verdict(bal)),
-            if on == off {
-                String::new()
-            } else {
-                format!(" {}", escape(w.t(W::WeightsChanges)))
-            },
-        );
-    }
-    o.push_str("</tbody></table>");
+    let src_lang = source_lang(site);
     let added: Vec<&str> = d
         .factor
         .iter()
         .filter(|f| f.added)
         .map(|f| f.label.as_str())
         .collect();
-    if !added.is_empty() {
-        let _ = write!(
-            o,
-            "<p>{}</p>",
-            escape(&w.f(W::FactorsAdded, &[("list", &w.join_semi(&added))]))
-        );
+    html! {
+        h3 { (w.t(W::WeightsTitle)) }
+        p { (w.t(W::WeightsLead)) }
+        table.weights {
+            thead { tr {
+                @for h in [W::WeightsFactor, W::WeightsToward, W::WeightsStrength, W::WeightsOff] {
+                    th scope="col" { (w.t(h)) }
+                }
+            } }
+            tbody {
+                @for f in dg::entry_order(&m) {
+                    @let fa = &d.factor[f];
+                    @let bal = m.balance(last, Switches::default().toggled(f));
+                    @let (on, off) = crate::diagram::without(&m, last, f);
+                    tr {
+                        th scope="row" {
+                            (fa.label)
+                            @if fa.added { " " span.added-note { (w.t(W::WeightsAdded)) } }
+                            @if let Some(s) = &fa.source { " " a.source href=(s.url) lang=[src_lang] { (s.title) } }
+                        }
+                        td { (d.course.get(m.side(f)).map_or("", |c| c.label.as_str())) }
+                        td { (m.strength(f)) }
+                        td { (g.verdict(bal)) @if on != off { " " (w.t(W::WeightsChanges)) } }
+                    }
+                }
+            }
+        }
+        @if !added.is_empty() {
+            p { (w.f(W::FactorsAdded, &[("list", &w.join_semi(&added))])) }
+        }
     }
-    o
+    .into_string()
 }
