@@ -6,6 +6,7 @@
 //! stepper's count), and nothing else; the address, the embedding page and the screen reader
 //! hear of a step once the reader settles on it.
 
+use crate::instruments::{self, Diagram, Map, Timeline};
 use crate::reader::Reader;
 use crate::scope::{bind_attr, effect, owned};
 use crate::scroll::Scroll;
@@ -14,7 +15,6 @@ use explainer_model::contract;
 use explainer_model::decimal;
 use explainer_model::route::{self, Note, Route, Widget};
 use explainer_model::story::{frame, index_of, Inst, StepView};
-use crate::instruments::{self, Diagram, Map, Timeline};
 use explainer_web::dom::{self, Scope};
 use explainer_web::embed::Bridge;
 use reactive_graph::owner::{Owner, StoredValue};

@@ -23,7 +23,11 @@ use web_sys::Element;
 /// `Some` when the explainer has the instrument, attached to its drawing.
 pub fn timeline(scope: &Scope, inst: Element) -> Option<Timeline> {
     #[cfg(explainer_timeline)]
-    return Some(Timeline::attach(scope, inst, explainer_web::dom::by_id("ev-card")));
+    return Some(Timeline::attach(
+        scope,
+        inst,
+        explainer_web::dom::by_id("ev-card"),
+    ));
     #[cfg(not(explainer_timeline))]
     return {
         let _ = (scope, inst);
