@@ -1,7 +1,8 @@
 //! The essay's Embed panel: what each choice embeds, from where the reader is (the step, the
 //! diagram's stage and switches, the map's line, the open event).
 
-use crate::essay::{Instruments, Page};
+use crate::instruments::Instruments;
+use crate::page::Page;
 use explainer_model::route::Widget;
 use explainer_web::dom::{self, Scope};
 use explainer_web::embed_panel::EmbedPanel;

@@ -6,7 +6,8 @@
 //! stepper's count), and nothing else; the address, the embedding page and the screen reader
 //! hear of a step once the reader settles on it.
 
-use crate::instruments::{self, Diagram, Map, Timeline};
+use crate::instruments::Instruments;
+use crate::page::Page;
 use crate::reader::Reader;
 use crate::scope::{bind_attr, effect, owned};
 use crate::scroll::Scroll;
@@ -14,7 +15,7 @@ use crate::{embed_state, whatif};
 use explainer_model::contract;
 use explainer_model::decimal;
 use explainer_model::route::{self, Note, Route, Widget};
-use explainer_model::story::{frame, index_of, Inst, StepView};
+use explainer_model::story::{frame, Inst, StepView};
 use explainer_web::dom::{self, Scope};
 use explainer_web::embed::Bridge;
 use reactive_graph::owner::{Owner, StoredValue};
@@ -25,117 +26,6 @@ use web_sys::HtmlElement;
 
 /// How long the active step must hold before the reader counts as having settled on it.
 const SETTLE_MS: u32 = 600;
-
-/// A step as the page has it.
-pub struct StepEl {
-    pub el: HtmlElement,
-    pub id: String,
-    /// The scene its instrument shows (the step's id for the timeline and the diagram; the
-    /// map's scene ids name its line and places).
-    pub scene: String,
-    pub inst: Inst,
-    /// What the graphic shows, for the live region.
-    pub summary: String,
-}
-
-/// What the essay reads from its page once.
-pub struct Page {
-    pub panel: HtmlElement,
-    pub steps: Vec<StepEl>,
-    /// Chapter ids and their first steps.
-    pub chapters: Vec<(String, usize)>,
-}
-
-impl Page {
-    fn read() -> Option<Page> {
-        let panel = dom::find(None, contract::PANEL)?;
-        let steps = dom::find_all(None, contract::STEP)
-            .into_iter()
-            .map(|el| StepEl {
-                id: dom::attr(&el, "id"),
-                scene: dom::attr(&el, contract::A_SCENE),
-                inst: Inst::parse(&dom::attr(&el, contract::A_VIEW)).unwrap_or(Inst::Timeline),
-                summary: dom::attr(&el, contract::A_SUMMARY),
-                el,
-            })
-            .collect();
-        let chapters = dom::find_all(None, contract::CHAPTER)
-            .into_iter()
-            .map(|c| {
-                let first = dom::find(Some(&c), ".step")
-                    .and_then(|s| dom::attr(&s, contract::A_STEP).parse().ok())
-                    .unwrap_or(0);
-                (dom::attr(&c, "id"), first)
-            })
-            .collect();
-        Some(Page {
-            panel,
-            steps,
-            chapters,
-        })
-    }
-
-    /// The step a fragment names: a step's id, or a chapter's (its first step).
-    pub fn step_named(&self, id: &str) -> Option<usize> {
-        let ids: Vec<&str> = self.steps.iter().map(|x| x.id.as_str()).collect();
-        let ch: Vec<(&str, usize)> = self
-            .chapters
-            .iter()
-            .map(|(id, i)| (id.as_str(), *i))
-            .collect();
-        index_of(&ids, &ch, id)
-    }
-}
-
-/// The stage's instruments, each made live (None where the explainer has not that instrument).
-#[derive(Clone)]
-pub struct Instruments {
-    pub timeline: Option<Timeline>,
-    pub diagram: Option<Diagram>,
-    pub map: Option<Map>,
-}
-
-impl Instruments {
-    fn attach(scope: &Scope, panel: &HtmlElement) -> Instruments {
-        let inst = |i: Inst| {
-            dom::find(
-                Some(panel),
-                &[".inst[", contract::A_INST, "=\"", i.as_str(), "\"]"].concat(),
-            )
-        };
-        Instruments {
-            timeline: inst(Inst::Timeline).and_then(|i| instruments::timeline(scope, i.into())),
-            diagram: inst(Inst::Diagram).and_then(|i| instruments::diagram(scope, i.into())),
-            map: inst(Inst::Map).and_then(|i| instruments::map(scope, i.into())),
-        }
-    }
-
-    /// The scene each instrument opens with (before the story reaches it).
-    fn openings(&self) -> [String; 3] {
-        [
-            self.timeline
-                .as_ref()
-                .map(|t| t.scene())
-                .unwrap_or_default(),
-            self.diagram.as_ref().map(|d| d.scene()).unwrap_or_default(),
-            self.map.as_ref().map(|m| m.scene()).unwrap_or_default(),
-        ]
-    }
-
-    fn show(&self, scenes: [&str; 3]) {
-        if let Some(t) = &self.timeline {
-            if t.scene() != scenes[0] {
-                t.show(scenes[0]);
-            }
-        }
-        if let Some(d) = &self.diagram {
-            d.set_scene(scenes[1]);
-        }
-        if let Some(m) = &self.map {
-            m.show(scenes[2]);
-        }
-    }
-}
 
 pub fn attach(route: Route) {
     let scope = owned();

@@ -17,8 +17,60 @@ pub use absent::Map;
 #[cfg(not(explainer_timeline))]
 pub use absent::Timeline;
 
-use explainer_web::dom::Scope;
-use web_sys::Element;
+use explainer_model::contract;
+use explainer_model::story::Inst;
+use explainer_web::dom::{self, Scope};
+use web_sys::{Element, HtmlElement};
+
+/// The stage's instruments, each made live (None where the explainer has not that instrument).
+#[derive(Clone)]
+pub struct Instruments {
+    pub timeline: Option<Timeline>,
+    pub diagram: Option<Diagram>,
+    pub map: Option<Map>,
+}
+
+impl Instruments {
+    pub fn attach(scope: &Scope, panel: &HtmlElement) -> Instruments {
+        let inst = |i: Inst| {
+            dom::find(
+                Some(panel),
+                &[".inst[", contract::A_INST, "=\"", i.as_str(), "\"]"].concat(),
+            )
+        };
+        Instruments {
+            timeline: inst(Inst::Timeline).and_then(|i| timeline(scope, i.into())),
+            diagram: inst(Inst::Diagram).and_then(|i| diagram(scope, i.into())),
+            map: inst(Inst::Map).and_then(|i| map(scope, i.into())),
+        }
+    }
+
+    /// The scene each instrument opens with (before the story reaches it).
+    pub fn openings(&self) -> [String; 3] {
+        [
+            self.timeline
+                .as_ref()
+                .map(|t| t.scene())
+                .unwrap_or_default(),
+            self.diagram.as_ref().map(|d| d.scene()).unwrap_or_default(),
+            self.map.as_ref().map(|m| m.scene()).unwrap_or_default(),
+        ]
+    }
+
+    pub fn show(&self, scenes: [&str; 3]) {
+        if let Some(t) = &self.timeline {
+            if t.scene() != scenes[0] {
+                t.show(scenes[0]);
+            }
+        }
+        if let Some(d) = &self.diagram {
+            d.set_scene(scenes[1]);
+        }
+        if let Some(m) = &self.map {
+            m.show(scenes[2]);
+        }
+    }
+}
 
 /// `Some` when the explainer has the instrument, attached to its drawing.
 pub fn timeline(scope: &Scope, inst: Element) -> Option<Timeline> {

@@ -8,6 +8,7 @@
 mod embed_state;
 mod essay;
 mod instruments;
+mod page;
 mod reader;
 mod scope;
 mod scroll;

@@ -1,8 +1,8 @@
 //! What-if in the essay: the "try it" buttons in the last diagram step's text flip switches in
 //! place; a switch is a change of its own, said in the live region and kept in the address.
 
-use crate::essay::Page;
 use crate::instruments::Diagram;
+use crate::page::Page;
 use explainer_web::dom::{self, Scope};
 use explainer_web::embed::Bridge;
 use reactive_graph::prelude::*;

@@ -312,6 +312,18 @@ pub fn widget_href(
     }
 }
 
+/// The relative path from a page in folder `from` (relative to the site's root, `ko/timeline/`)
+/// to a file at `to` (relative to the root). It always starts with `./` or `../`: a module
+/// address without one is a bare specifier, which `import()` refuses.
+pub fn relative(from: &str, to: &str) -> String {
+    let up = from.matches('/').count();
+    if up == 0 {
+        format!("./{to}")
+    } else {
+        format!("{}{to}", "../".repeat(up))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -272,8 +272,14 @@ fn assemble(staging: &Path, out: &Path) -> Result<(), String> {
                     .get(app)
                     .ok_or_else(|| format!("{}: no app `{app}` was built", p.display()))?;
                 let html = html
-                    .replace(document::JS_HOLE, &document::relative(&folder, js))
-                    .replace(document::WASM_HOLE, &document::relative(&folder, wasm));
+                    .replace(
+                        document::JS_HOLE,
+                        &explainer_model::route::relative(&folder, js),
+                    )
+                    .replace(
+                        document::WASM_HOLE,
+                        &explainer_model::route::relative(&folder, wasm),
+                    );
                 std::fs::write(&target, &html).map_err(|e| format!("{}: {e}", target.display()))?;
                 docs.push(html);
             } else {

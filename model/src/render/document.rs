@@ -8,7 +8,7 @@
 //! the app); no element carries a `style` attribute (see `html::Sheet`); so the policy needs no
 //! `'unsafe-inline'`.
 
-use super::page::Page;
+use super::out::Page;
 use super::site::Site;
 use crate::html::escape;
 use crate::route::Widget;
@@ -171,21 +171,10 @@ pub fn headers_file(policy: &str) -> String {
     )
 }
 
-/// The relative path from a page in folder `from` (relative to the site's root, `ko/timeline/`)
-/// to a file at `to` (relative to the root). It always starts with `./` or `../`: a module
-/// address without one is a bare specifier, which `import()` refuses.
-pub fn relative(from: &str, to: &str) -> String {
-    let up = from.matches('/').count();
-    if up == 0 {
-        format!("./{to}")
-    } else {
-        format!("{}{to}", "../".repeat(up))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::route::relative;
 
     #[test]
     fn hashes_are_what_browsers_compute() {

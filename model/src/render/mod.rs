@@ -11,6 +11,7 @@ pub mod card;
 pub mod chrome;
 pub mod css;
 pub mod document;
+pub mod out;
 pub mod page;
 pub mod share;
 pub mod site;
@@ -18,5 +19,5 @@ pub mod still;
 pub mod widget;
 
 pub use crate::html::{escape, inline, num, paragraphs, px};
-pub use page::Page;
+pub use out::Page;
 pub use site::Site;

@@ -111,7 +111,7 @@ impl<'a> Site<'a> {
     /// Where a page's map finds its land.
     pub fn land(&self, w: Widget, lazy: bool) -> crate::map::markup::Land {
         crate::map::markup::Land {
-            href: super::document::relative(&self.page_dir(w), &self.land_file),
+            href: crate::route::relative(&self.page_dir(w), &self.land_file),
             lazy,
         }
     }

@@ -1,7 +1,8 @@
 //! A widget's own page: its drawing in its default state, its controls and its text, the credit
 //! line back to the explainer, the Embed panel and the language control.
 
-use super::page::{chronology_list, page_words, Page};
+use super::out::Page;
+use super::page::{chronology_list, page_words};
 use super::site::Site;
 use super::{chrome, css};
 use crate::contract::attrs;
