@@ -83,6 +83,10 @@ pub fn for_scene(id: &str, initial: &str, el: &str) -> String {
     }
 }
 
+/// How the sheet's own classes start: with a character that begins no class of the stylesheets
+/// (a test checks `style/`).
+pub const SHEET_PREFIX: &str = "_";
+
 /// Where an element's own custom properties go. A page may be served under a Content Security
 /// Policy that allows no inline `style` attribute, so no element carries one: an element drawn
 /// for the first paint gets a class whose rule is in the page's stylesheet ([`Sheet`]); an element
@@ -107,12 +111,14 @@ impl Sheet {
         }
     }
 
-    /// A class for these declarations (the same declarations share one).
+    /// A class for these declarations (the same declarations share one). Its name starts with
+    /// [`SHEET_PREFIX`], which no class of the stylesheets does, so it can never take a rule meant
+    /// for another element (`s` + a counter once gave a bar segment the scene words' `.sc`).
     pub fn class(&mut self, decls: &str) -> String {
         if let Some(c) = self.classes.get(decls) {
             return c.clone();
         }
-        let c = format!("s{}", base36(self.classes.len()));
+        let c = format!("{SHEET_PREFIX}{}", base36(self.classes.len()));
         self.classes.insert(decls.to_string(), c.clone());
         self.rules.push((format!(".{c}"), decls.to_string()));
         c
@@ -223,16 +229,40 @@ mod tests {
         let mut s = Sheet::new();
         let a = s.class("--t:0.5");
         let b = s.class("--t:0.25");
-        assert_eq!((a.as_str(), b.as_str()), ("s0", "s1"));
-        assert_eq!(s.class("--t:0.5"), "s0");
+        assert_eq!((a.as_str(), b.as_str()), ("_0", "_1"));
+        assert_eq!(s.class("--t:0.5"), "_0");
         s.rule(".inst-tl", "--t0:0");
-        assert_eq!(s.css(), ".s0{--t:0.5}.s1{--t:0.25}.inst-tl{--t0:0}");
+        assert_eq!(s.css(), "._0{--t:0.5}._1{--t:0.25}.inst-tl{--t0:0}");
         let mut inert = Styles::Inert;
         assert_eq!(
             inert.both("--u:1"),
             (String::new(), r#" data-s="--u:1""#.into())
         );
         assert_eq!(base36(37), "11");
+    }
+
+    /// A sheet's class names can never be one of the stylesheets' own classes (`.sc`, `.sw`,
+    /// `.seg`, …): no class there starts with the sheet's prefix.
+    #[test]
+    fn the_sheets_classes_are_no_stylesheets_classes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../style");
+        let mut found = Vec::new();
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "css") {
+                let css = std::fs::read_to_string(&p).unwrap();
+                for part in css.split('.').skip(1) {
+                    if part.starts_with(SHEET_PREFIX) {
+                        found.push(format!("{}: .{}", p.display(), &part[..part.len().min(20)]));
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "{found:?}");
+        let mut s = Sheet::new();
+        for i in 0..2000 {
+            assert!(s.class(&format!("--t:{i}")).starts_with(SHEET_PREFIX));
+        }
     }
 
     #[test]
