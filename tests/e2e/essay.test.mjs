@@ -12,18 +12,22 @@ import { engines, useDriver } from './lib/engines.mjs';
 import { inspect, report } from './lib/measure.mjs';
 import {
   ARTIFACTS,
+  TRACKER,
   activeStep,
+  afterFrames,
   expectStage,
   expectedScenes,
   loadContent,
   moving,
+  quiet,
   ready,
+  reload,
   scrollStepTo,
   serveDist,
   settleOn,
   settled,
-  sleep,
   stageState,
+  stills,
   waitStep,
 } from './lib/site.mjs';
 
@@ -37,8 +41,9 @@ for (const engine of engines()) {
     let site;
     let root;
     before(async () => {
-      site = await serveDist();
-      root = await serveDist({ base: '/' });
+      // (With the tracker: a test may wait until nothing is booked. See site.mjs quiet().)
+      site = await serveDist({ inject: TRACKER });
+      root = await serveDist({ base: '/', inject: TRACKER });
     });
     after(async () => {
       await site?.close();
@@ -168,13 +173,16 @@ for (const engine of engines()) {
       await s.get(site.url);
       await ready(s);
       await settleOn(s, 6);
-      await s.exec('location.reload()');
-      await sleep(300);
+      await reload(s);
       await ready(s);
       await waitStep(s, 6, 8000);
       await expectStage(s, content, 6, 'after a reload');
       await s.setViewportSize(390, 800); // to the phone layout, as on an orientation change
-      await sleep(400);
+      // Once the page has had the resize and done what it booked for it:
+      // (the resize event comes with the next rendering update, before its frame callbacks)
+      await s.waitFor('return innerWidth === 390', 5000);
+      await afterFrames(s);
+      await quiet(s);
       assert.equal(await activeStep(s), 6, 'after resizing to a phone the reader is still at step 6');
       await expectStage(s, content, 6, 'after a resize');
       await s.setViewportSize(1280, 800);
@@ -185,7 +193,7 @@ for (const engine of engines()) {
       assert.equal(await activeStep(s), -1, 'the essay opens at the start');
       await s.get(`${site.url}?fresh=2#%3Cimg%20src=x%3E`);
       await ready(s);
-      assert.equal(await s.exec('return document.querySelectorAll("img").length'), 0, 'nothing from the address is rendered as markup');
+      assert.equal(await s.exec('return document.querySelectorAll("img:not(picture.still > img), [src=x]").length'), 0, 'nothing from the address is rendered as markup');
     });
 
     it('works from 320 to 2560 px wide and at 200 % zoom, without sideways scrolling', async () => {
@@ -212,11 +220,10 @@ for (const engine of engines()) {
         await ready(s);
         const got = await s.exec(`return {
           graphic: getComputedStyle(document.querySelector('.graphic')).display,
-          stills: [...document.querySelectorAll('.step .still')].filter((f) => getComputedStyle(f).display !== 'none' && f.querySelector('.inst').getBoundingClientRect().height > 100).length,
           overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           h: innerHeight }`);
         assert.equal(got.graphic, 'none', `${w}×${got.h}: no pinned graphic`);
-        assert.equal(got.stills, N, `${w}×${got.h}: a still with its drawing in every step`);
+        assert.deepEqual((await stills(s)).filter((x) => !x.shown).map((x) => x.id), [], `${w}×${got.h}: a still with its drawing in every step`);
         assert.ok(got.overflow <= 0, `${w}×${got.h}: sideways scroll of ${got.overflow}px`);
         const look = await inspect(s, '.steps');
         assert.equal(report(look), '', `${w}×${got.h}: the stills’ labels`);
@@ -243,7 +250,9 @@ for (const engine of engines()) {
       // Keys with focus outside the stage do nothing.
       await s.exec('document.activeElement.blur(); document.body.focus()');
       await s.keys('j', 'ArrowDown');
-      await sleep(300);
+      // (A key the stage took would have moved it by the next frames, and booked its settle timer.)
+      await afterFrames(s);
+      await quiet(s);
       assert.equal(await activeStep(s), 0);
       // With focus in the panel, keys step.
       await s.exec('document.querySelector(".graphic .panel").focus()');
@@ -299,18 +308,17 @@ for (const engine of engines()) {
       await s.get(site.url);
       await ready(s);
       await settleOn(s, 8);
-      const live = await s.exec('return document.documentElement.dataset.live');
+      const live = await quiet(s);
       // Clicked from script: a WebDriver click would first scroll up to the switch.
       await s.exec('document.querySelector("[data-tool=plain]").click()');
       assert.equal(await s.exec('return document.documentElement.dataset.mode'), 'plain');
       const got = await s.exec(`return {
         graphic: getComputedStyle(document.querySelector('.graphic')).display,
-        stills: [...document.querySelectorAll('.step .still')].filter((f) => getComputedStyle(f).display !== 'none' && f.querySelector('.inst').getBoundingClientRect().height > 100).length,
-        hidden: [...document.querySelectorAll('.still .step-summary')].filter((f) => f.closest('[aria-hidden=true]')).length,
         near: [...document.querySelectorAll('.steps .step')].findIndex((el) => el.getBoundingClientRect().bottom > 0) }`);
       assert.equal(got.graphic, 'none', 'no pinned graphic');
-      assert.equal(got.stills, N, 'a still with its drawing in every step');
-      assert.equal(got.hidden, 0, 'the stills’ summaries are read out');
+      const all = await stills(s);
+      assert.deepEqual(all.filter((x) => !x.shown).map((x) => x.id), [], 'a still with its drawing in every step');
+      assert.deepEqual(all.filter((x) => x.alt !== x.summary).map((x) => x.id), [], 'the stills’ text alternatives are the steps’ summaries, read out');
       assert.ok(Math.abs(got.near - 8) <= 1, `the reader stays at the step they were reading (${got.near})`);
       const look = await inspect(s, '.steps');
       assert.equal(report(look), '', 'the stills’ labels');
@@ -325,8 +333,8 @@ for (const engine of engines()) {
         await (await s.find('[data-tool=plain]')).click();
         await (await s.find('[data-tool=plain]')).click();
       }
-      await sleep(200);
-      assert.equal(await s.exec('return document.documentElement.dataset.live'), live, 'as many listeners, frames and timers alive as before');
+      // Read with nothing booked (the stage books its settle timer whenever it is built).
+      assert.deepEqual(await quiet(s), live, 'as many listeners, frames, timers and objects alive as before');
     });
 
     it('prints the plain article with a still in every step', async () => {
@@ -346,11 +354,10 @@ for (const engine of engines()) {
         return {
           rules: rules.length,
           graphic: getComputedStyle(document.querySelector('.graphic')).display,
-          stills: [...document.querySelectorAll('.step .still')].filter((f) => getComputedStyle(f).display !== 'none' && f.querySelector('.inst').getBoundingClientRect().height > 100).length,
           tools: [...document.querySelectorAll('.reader-tools, .toc, .whatif-try')].filter((e) => getComputedStyle(e).display !== 'none').length };`);
       assert.ok(got.rules > 0, 'the page has print rules');
       assert.equal(got.graphic, 'none', 'no pinned graphic on paper');
-      assert.equal(got.stills, N, 'a still in every step');
+      assert.deepEqual((await stills(s)).filter((x) => !x.shown).map((x) => x.id), [], 'a still in every step');
       assert.equal(got.tools, 0, 'no controls on paper');
     });
 
@@ -363,30 +370,44 @@ for (const engine of engines()) {
         for (const live of document.querySelectorAll('[aria-live], [role=status], [role=alert]'))
           new MutationObserver(() => { const t = live.textContent.trim(); if (t) window.__said.push(t); })
             .observe(live, { childList: true, characterData: true, subtree: true });`);
+      const said = () => s.exec('return window.__said');
+      /** Waits until step i has been announced (the reader settled on it). */
+      const announced = (i) => s.waitFor(`return window.__said.includes(${JSON.stringify(content.steps[i].summary)})`, 5000);
       await settleOn(s, 2);
-      await sleep(900);
+      await announced(2);
       await settleOn(s, 3);
-      await sleep(900);
-      // Passing through steps without stopping says nothing about them.
-      for (const i of [4, 5, 6, 7]) {
-        await scrollStepTo(s, i, 0.45);
-        await waitStep(s, i);
-        await sleep(150);
-      }
+      await announced(3);
+      // Passing through steps without stopping says nothing about them: each is the active step
+      // for a frame or two (the page's own clock: a busy machine slows the frames and the
+      // settle timer alike), far less than the time a reader must stay to have settled.
+      const passed = await s.execAsync(`const [from, to, done] = arguments;
+        const steps = document.querySelectorAll('.steps .step'), panel = document.querySelector('.graphic .panel');
+        const seen = [];
+        const go = (i) => {
+          if (i > to) return done(seen);
+          const r = steps[i].getBoundingClientRect();
+          scrollBy({ top: r.top - innerHeight * 0.45, behavior: 'instant' });
+          const wait = (k) => requestAnimationFrame(() => (Number(panel.dataset.step) === i || k > 20 ? (seen.push(Number(panel.dataset.step)), go(i + 1)) : wait(k + 1)));
+          wait(0);
+        };
+        go(from);`, 4, 7);
+      assert.deepEqual(passed, [4, 5, 6, 7], 'the stage followed each step passed through');
       await settleOn(s, 8);
-      await sleep(900);
+      await announced(8);
       await settleOn(s, 8); // a small scroll within the step says nothing new
-      await sleep(900);
-      const said = await s.exec('return window.__said');
-      assert.deepEqual(said, [2, 3, 8].map((i) => content.steps[i].summary), 'each settled step’s summary, once');
+      await quiet(s); // (any settle timer has fired)
+      assert.deepEqual(await said(), [2, 3, 8].map((i) => content.steps[i].summary), 'each settled step’s summary, once');
       assert.equal(await s.exec('return document.querySelectorAll(".graphic [aria-live]").length'), 1, 'one live region speaks for the stage');
       assert.equal(await s.exec('return document.querySelector(".graphic [aria-live]").getAttribute("aria-live")'), 'polite');
       // A what-if at the last diagram step is said once too.
-      await settleOn(s, content.steps.findLastIndex((st) => st.graphic.view === 'diagram'));
-      await sleep(900);
+      const dg = content.steps.findLastIndex((st) => st.graphic.view === 'diagram');
+      await settleOn(s, dg);
+      await announced(dg);
+      await quiet(s);
       await s.exec('window.__said = []; document.querySelector(".whatif-try [data-toggle]").click()');
-      await sleep(400);
-      const whatif = await s.exec('return window.__said');
+      await s.waitFor('return window.__said.length > 0', 5000);
+      await quiet(s);
+      const whatif = await said();
       assert.equal(whatif.length, 1, `a what-if is said once: ${JSON.stringify(whatif)}`);
       assert.match(whatif[0], /^Thought experiment/);
       const hidden = await s.exec('return [".tl-ctx", ".lanes", ".layer", ".dg-tug", ".dg-courses"].every((c) => [...document.querySelectorAll(".graphic " + c)].every((e) => e.closest("[aria-hidden=true]")))');

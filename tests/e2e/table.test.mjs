@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import vm from 'node:vm';
@@ -31,9 +31,16 @@ const embedValue = (v) => v !== null && !embedRefused().includes(v);
 
 // ---- pages/boot.js ----------------------------------------------------------------------------
 
-/** Runs boot.js on a page (`data-page`) at an address; returns what it did. */
-function boot(page, search, hash = '', { observer = false } = {}) {
-  const attrs = { 'data-page': page };
+/**
+ * Runs boot.js on a page (`data-page`) at an address, in a stand-in document that has finished
+ * parsing (and, with `story`, an essay whose story can be watched); returns what it did: the
+ * redirect, the attributes and classes on <html>, the stylesheet it linked, the app module it
+ * imported (dynamic `import()` is handed to a stand-in, so the loading is seen, not run), the
+ * listeners it added and the elements it observed.
+ */
+function boot(page, search, hash = '', { observer = false, story = true } = {}) {
+  const attrs = { 'data-page': page, 'data-js': './app-1.js', 'data-wasm': './app-1_bg.wasm' };
+  if (page === 'essay') attrs['data-css'] = 'explainer-1.css';
   const root = {
     className: '',
     getAttribute: (n) => attrs[n] ?? null,
@@ -42,13 +49,42 @@ function boot(page, search, hash = '', { observer = false } = {}) {
       attrs[n] = String(v);
     },
   };
-  const did = { replaced: null, attrs, root, listeners: {} };
+  const did = { replaced: null, attrs, root, listeners: {}, links: [], imported: [], observed: [] };
+  const document = {
+    documentElement: root,
+    readyState: 'complete',
+    getElementById: (id) => (story && id === 'story' ? { id } : null),
+    createElement: (tag) => {
+      const el = { tagName: tag.toUpperCase(), listeners: {}, addEventListener: (n, f) => (el.listeners[n] = f) };
+      return el;
+    },
+    head: { appendChild: (el) => did.links.push(el) },
+    addEventListener() {},
+  };
   const window = {
     location: { search, hash, replace: (url) => (did.replaced = url) },
     addEventListener: (name, f) => (did.listeners[name] = f),
   };
-  if (observer) window.IntersectionObserver = class {};
-  vm.runInNewContext(BOOT, { document: { documentElement: root }, window, URLSearchParams, WebAssembly });
+  if (observer) {
+    window.IntersectionObserver = class {
+      constructor(cb) {
+        this.cb = cb;
+        did.io = this;
+      }
+      observe(el) {
+        did.observed.push(el.id);
+      }
+      disconnect() {}
+    };
+  }
+  const __import = (spec) => {
+    did.imported.push(spec);
+    return new Promise(() => {});
+  };
+  // (The page's globals are the window's: IntersectionObserver is read from both.)
+  const globals = { document, window, URLSearchParams, WebAssembly, __import };
+  if (window.IntersectionObserver) globals.IntersectionObserver = window.IntersectionObserver;
+  vm.runInNewContext(BOOT.replace(/\bimport\(/g, '__import('), globals);
   did.window = window;
   return did;
 }
@@ -84,8 +120,56 @@ describe('address table: pages/boot.js', () => {
       }
       // An embedded essay starts its app at once; the essay on its own waits for the story.
       const lazy = boot('essay', search, '', { observer: true });
-      assert.equal(typeof lazy.window.__explainerWhen === 'function', !embedValue(v), `essay ${search}: waits for the reader`);
+      assert.equal(lazy.window.__explainerLazy === 1, !embedValue(v), `essay ${search}: waits for the reader`);
+      assert.equal(lazy.imported.length, embedValue(v) ? 1 : 0, `essay ${search}: ${embedValue(v) ? 'loads its app at once' : 'loads nothing yet'}`);
     }
+  });
+
+  it('loads the app from the addresses the page names: a widget page at once, the essay when the reader reaches the story', () => {
+    for (const w of WIDGETS.filter((x) => x.dir)) {
+      const did = boot(w.name, '', '', { observer: true });
+      assert.deepEqual(did.imported, ['./app-1.js'], `${w.name}: at once`);
+      assert.equal(did.window.__explainerLazy, undefined);
+    }
+    // The essay on its own: nothing until the story comes into view, then once.
+    const did = boot('essay', '', '', { observer: true });
+    assert.deepEqual(did.imported, [], 'nothing before the reader reaches the story');
+    assert.deepEqual(did.observed, ['story'], 'the story is watched');
+    did.io.cb([{ isIntersecting: false }]);
+    assert.deepEqual(did.imported, [], 'not while the story is out of view');
+    did.io.cb([{ isIntersecting: true }]);
+    assert.deepEqual(did.imported, ['./app-1.js'], 'once it is in view');
+    did.io.cb([{ isIntersecting: true }]);
+    assert.equal(did.imported.length, 1, 'and only once');
+    // …or at the reader's first key, touch or focus.
+    for (const k of ['keydown', 'pointerdown', 'focusin']) {
+      const d = boot('essay', '', '', { observer: true });
+      assert.equal(typeof d.listeners[k], 'function', `${k} is listened to`);
+      d.listeners[k]();
+      assert.deepEqual(d.imported, ['./app-1.js'], `${k} loads the app`);
+    }
+    // At once when the address names a step (a fragment) or a what-if (route::Q_OFF), when the
+    // page is embedded, when the story is not in the page, and where IntersectionObserver is not.
+    const qOff = /pub const Q_OFF: &str = "([^"]+)"/.exec(route)[1];
+    for (const [search, hash, opts, why] of [
+      ['', '#the-decision', { observer: true }, 'a step in the fragment'],
+      [`?${qOff}=a`, '', { observer: true }, `?${qOff}=`],
+      ['?embed=1', '', { observer: true }, 'embedded'],
+      ['', '', { observer: true, story: false }, 'no story'],
+      ['', '', { observer: false }, 'no IntersectionObserver'],
+    ]) {
+      const d = boot('essay', search, hash, opts);
+      assert.deepEqual(d.imported, ['./app-1.js'], `essay, ${why}: at once`);
+    }
+  });
+
+  it('links the essay’s deferred stylesheet, marking <html> when it has arrived', () => {
+    const did = boot('essay', '');
+    assert.deepEqual(did.links.map((l) => [l.tagName, l.rel, l.href]), [['LINK', 'stylesheet', 'explainer-1.css']]);
+    assert.doesNotMatch(did.root.className, /(^|\s)css(\s|$)/, 'not before it has arrived');
+    did.links[0].listeners.load();
+    assert.match(did.root.className, /(^|\s)css(\s|$)/);
+    assert.deepEqual(boot('timeline', '').links, [], 'a widget page names none');
   });
 
   it('marks scripting on with the theme asked for, and off again when the app fails or traps', () => {
@@ -166,6 +250,22 @@ function loader(source, { hash = '', divs = [], frames = [] } = {}) {
 
 const BASE = 'https://news.example/explainer/';
 
+/**
+ * The editions the build published (translations, not the original, which data-lang does not
+ * name: the Embed panel writes it only on an edition's pages), as the essay's alternates name
+ * them: [hreflang, folder].
+ */
+const EDITIONS = (() => {
+  const file = join(REPO, 'dist', 'index.html');
+  if (!existsSync(file)) return [];
+  const html = readFileSync(file, 'utf8');
+  const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)[1];
+  return [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)]
+    .filter(([, lang]) => lang !== 'x-default')
+    .map(([, lang, href]) => [lang, href.slice(canonical.length)])
+    .filter(([, dir]) => dir);
+})();
+
 for (const [label, source] of [
   ['embed/loader.js', LOADER],
   ['public/embed.js', SHIPPED],
@@ -184,6 +284,15 @@ for (const [label, source] of [
         const bare = new FakeElement('div', { explainer: w.name });
         loader(source, { divs: [bare] });
         assert.equal(bare.children[0].src, `${BASE}${w.dir}?embed=1`);
+      }
+      // data-lang: the edition's own pages, in the folder the build publishes it in (the
+      // essay's hreflang alternates name each edition and its address).
+      for (const [lang, dir] of EDITIONS) {
+        for (const w of WIDGETS) {
+          const div = new FakeElement('div', { explainer: w.name, lang });
+          loader(source, { divs: [div] });
+          assert.equal(div.children[0].src, `${BASE}${dir}${w.dir}?embed=1`, `${w.name} in ${lang}`);
+        }
       }
       const unknown = new FakeElement('div', { explainer: 'chart' });
       loader(source, { divs: [unknown] });

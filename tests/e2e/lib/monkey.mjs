@@ -10,9 +10,9 @@
 // replays the same reader (up to the page's own timing). On failure the error says how:
 //   MONKEY_SEED=7 MONKEY_ACTIONS=120 MONKEY_PAGES=essay E2E_ENGINES=firefox node --test e2e/monkey.test.mjs
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, serveDist, sleep } from './site.mjs';
+import { REPO, TRACKER, serveDist, sleep, withScript } from './site.mjs';
 import { WebDriverError } from './webdriver.mjs';
 
 /** The narrowest viewport each engine's window allows here (Firefox ~500, WebKitGTK ~447). */
@@ -49,8 +49,9 @@ export function catalog(dist = join(REPO, 'dist')) {
 /**
  * Put first in every page the tests serve (before the page's own boot script): counts uncaught
  * errors (including traps), unhandled rejections, failed resources and console.error calls in
- * `window.__monkey`, and keeps the reader on the site (a click on a link to another document is
- * cancelled: the monkey tests this page, not the web).
+ * `window.__monkey`, keeps the reader on the site (a click on a link to another document is
+ * cancelled: the monkey tests this page, not the web), and tracks what the page has booked
+ * (site.mjs TRACKER: `window.__pending()`).
  */
 export const PROBE = `<script>(function(){var M=window.__monkey={errors:[],warnings:[],t0:Date.now()};
 function say(k,m){M.errors.length<50&&M.errors.push(k+": "+String(m).slice(0,600))}
@@ -61,36 +62,27 @@ var ce=console.error,cw=console.warn;
 console.error=function(){say("console.error",[].map.call(arguments,String).join(" "));return ce.apply(console,arguments)};
 console.warn=function(){M.warnings.length<50&&M.warnings.push([].map.call(arguments,String).join(" ").slice(0,300));return cw.apply(console,arguments)};
 document.addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[href]");
-if(a&&!(a.origin===location.origin&&a.pathname===location.pathname&&a.search===location.search))e.preventDefault()},true);})();</script>`;
+if(a&&!(a.origin===location.origin&&a.pathname===location.pathname&&a.search===location.search))e.preventDefault()},true);})();</script>${TRACKER}`;
 
 /** Inserts the probe before a page's first script. */
 export function withProbe(html) {
-  const at = html.indexOf('<script');
-  if (at < 0) throw new Error('page without a script: nothing to probe');
-  return html.slice(0, at) + PROBE + html.slice(at);
+  return withScript(html, PROBE);
 }
 
 /**
- * Serves a build (default dist/) under /explainer/ like serveDist, with the probe in every page.
- * `routes` are added (and win), e.g. to break the wasm.
+ * Serves a build (default dist/) under /explainer/ like serveDist, with the probe in every page
+ * (editions' and widgets' too). `routes` are added (and win), e.g. to break the wasm.
  */
 export async function serveProbed({ dist = join(REPO, 'dist'), routes = {}, host, base = '/explainer/' } = {}) {
-  const pages = {};
-  for (const dir of ['', ...readdirSync(dist, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `${d.name}/`)]) {
-    const file = join(dist, dir, 'index.html');
-    if (!existsSync(file)) continue;
-    const route = { type: 'text/html; charset=utf-8', body: withProbe(readFileSync(file, 'utf8')) };
-    pages[`${base}${dir}`] = route;
-    pages[`${base}${dir}index.html`] = route;
-  }
-  return serveDist({ dist, base, host, routes: { ...pages, ...routes } });
+  return serveDist({ dist, base, host, routes, inject: PROBE });
 }
 
-/** What the probe saw, and the app's state: `data-app` (live | failed), `data-live`. */
+/** What the probe saw, and the app's state: `data-app` (live | failed), `data-live`, `data-alive`, what is pending. */
 export const READ_PROBE = `const h = document.documentElement, M = window.__monkey;
   if (!h) return { errors: [], warnings: 0, app: null, live: null, href: location.href, js: false, loading: true };
   return { errors: M ? M.errors.slice() : ['no probe in this page'], warnings: M ? M.warnings.length : 0, app: h.dataset.app || null,
-    live: h.dataset.live === undefined ? null : Number(h.dataset.live), href: location.href, js: h.classList.contains('js') };`;
+    live: h.dataset.live === undefined ? null : Number(h.dataset.live), alive: h.dataset.alive === undefined ? null : Number(h.dataset.alive),
+    pending: typeof window.__pending === 'function' ? window.__pending() : null, href: location.href, js: h.classList.contains('js') };`;
 
 /** Waits until the app has started (`data-app` live) or given up (failed); returns which. */
 export async function appSettled(s, timeout = 20000) {
@@ -103,7 +95,7 @@ export async function appSettled(s, timeout = 20000) {
  */
 export async function reachApp(s, timeout = 20000) {
   await s.waitFor('return document.readyState !== "loading"', timeout);
-  await s.exec('if (window.__explainerWhen && !document.documentElement.dataset.app) document.getElementById("story")?.scrollIntoView()');
+  await s.exec('if (window.__explainerLazy && !document.documentElement.dataset.app) document.getElementById("story")?.scrollIntoView()');
   return appSettled(s, timeout);
 }
 
@@ -433,7 +425,7 @@ export async function runMonkey(s, { url, seed, actions, label = url, frames = n
     // The essay may wait for the reader to reach its story before it loads the app (pages/boot.js):
     // the monkey reads on meanwhile, as a reader would, and the app comes when it comes.
     const state = await s
-      .waitFor('return document.readyState !== "loading" && (document.documentElement.dataset.app || window.__explainerWhen)', 20000)
+      .waitFor('return document.readyState !== "loading" && (document.documentElement.dataset.app || window.__explainerLazy)', 20000)
       .catch(() => null);
     if (!state) throw fail('the page did not start within 20 s');
   };

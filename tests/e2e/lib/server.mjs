@@ -70,13 +70,18 @@ function pickEncoding(acceptEncoding = '') {
  * @param {number} [options.port=0] 0 picks a free port
  * @param {string} [options.host='127.0.0.1'] e.g. '127.0.0.2' for a second origin
  * @param {boolean} [options.compress=false] serve br/gzip per Accept-Encoding (best quality, as a CDN would)
+ * @param {boolean} [options.cors=false] `Access-Control-Allow-Origin: *` on every file
+ * @param {Record<string, string>|null} [options.headers] headers sent with every answer (files,
+ *   routes and errors alike), as a host applies a `/*` rule of `_headers`: e.g. the build's CSP
  * @param {Record<string, {type?: string, body: string|Buffer, status?: number, headers?: object}>} [options.routes]
  *   exact URL paths (any prefix) answered from memory; `type` defaults from the extension
  * @returns {Promise<{url: string, origin: string, close(): Promise<void>, hold(pattern: RegExp): () => void,
  *   log: {method: string, path: string, status: number, encoding: string|null, held?: boolean}[]}>}
  */
-export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1', compress = false, cors = false, routes = {} } = {}) {
+export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1', compress = false, cors = false, headers: siteHeaders = null, routes = {} } = {}) {
   // `cors`: files may be read from any origin, as a sandboxed (opaque-origin) embed needs.
+  // `headers` (lower-cased names) go with every answer and win over the server's own.
+  const always = Object.fromEntries(Object.entries(siteHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const corsHeaders = cors ? { 'access-control-allow-origin': '*' } : {};
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const rootDir = root ? resolve(root) : null;
@@ -125,7 +130,7 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
     log.push(entry);
     const send = (status, headers, body) => {
       entry.status = status;
-      response.writeHead(status, { 'cache-control': 'no-store', ...headers });
+      response.writeHead(status, { 'cache-control': 'no-store', ...headers, ...always });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
 
@@ -160,7 +165,7 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
       cacheKey = `${found.file}@${found.info.mtimeMs}:${found.info.size}`;
       // Big files (the wasm) stream unless they are to be compressed.
       if (!compress || !COMPRESSIBLE.test(type)) {
-        response.writeHead(200, { 'content-type': type, 'content-length': found.info.size, 'cache-control': 'no-store', ...corsHeaders });
+        response.writeHead(200, { 'content-type': type, 'content-length': found.info.size, 'cache-control': 'no-store', ...corsHeaders, ...always });
         if (request.method === 'HEAD') return response.end();
         return createReadStream(found.file).pipe(response);
       }

@@ -2,14 +2,19 @@
 // the content (read from content/*.toml with Python's tomllib, independently of the Rust code)
 // and small page helpers that read the pages' state from the DOM.
 //
-// The pages (docs/ARCHITECTURE.md): every drawing is in the HTML. An instrument is
+// The pages (model/src/contract.rs): every drawing is in the HTML. An instrument is
 // `.inst[data-inst][data-scene]`; the essay's stage is `.graphic .panel[data-view][data-step]`
-// holding one per instrument; each step is `article.step[data-view][data-scene]` with a still.
-// The app marks `<html data-app="live">` once it has attached (or "failed", when the page keeps
-// its plain, drawn state). Widget pages are `<widget>/` beside the essay.
+// holding one per instrument; each step is `article.step[data-view][data-scene][data-summary]`
+// with a still (`picture.still`, an SVG file whose text alternative is the summary). Timeline
+// marks are `button.ev.mk` in `.evs` (the glyph is their ::before); what belongs to one scene
+// carries `data-for` and has class `on` while its scene shows; other scenes' layers wait in
+// `<template data-for>` until first shown. The app marks `<html data-app="live">` once it has
+// attached (or "failed", when the page keeps its plain, drawn state); the essay loads its app
+// lazily (`window.__explainerLazy`) when the reader reaches the story. Widget pages are
+// `<widget>/` beside the essay; editions (`ko/`, `zh-hans/`) have the same pages.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
@@ -61,10 +66,78 @@ export function sceneOf(content, step) {
   return given.length && given.join() !== own.join() ? [g.line, ...given].join('.') : g.line;
 }
 
-/** Serves `dist` under `/explainer/` (a sub-path, as most hosts would) with compression. */
-export async function serveDist({ dist = join(REPO, 'dist'), base = '/explainer/', host, routes, cors = true } = {}) {
+/**
+ * What the page has booked with the browser and not yet had back: timers (setTimeout) and
+ * animation frames, counted by wrapping the window's own functions before any script of the
+ * page runs (`window.__pending()`). The app registers its frames and timers through these, so
+ * "nothing pending" is a state a test can wait for: every frame it booked has run, every timer
+ * has fired or been cleared (a count taken then is not one with a timer alive in it).
+ */
+export const TRACKER = `<script>(function(w){var t=new Set(),f=new Set(),st=w.setTimeout,ct=w.clearTimeout,ra=w.requestAnimationFrame,ca=w.cancelAnimationFrame;
+w.setTimeout=function(cb,ms){var a=[].slice.call(arguments,2),id=st.call(w,function(){t.delete(id);if(typeof cb==="function")cb.apply(w,a)},ms);t.add(id);return id};
+w.clearTimeout=function(id){t.delete(id);return ct.call(w,id)};
+if(ra){w.requestAnimationFrame=function(cb){var id=ra.call(w,function(x){f.delete(id);cb(x)});f.add(id);return id};
+w.cancelAnimationFrame=function(id){f.delete(id);return ca.call(w,id)}}
+w.__pending=function(){return t.size+f.size}})(window);</script>`;
+
+/** Inserts `script` (markup) before a page's first script, so that it runs before the page's own. */
+export function withScript(html, script) {
+  const at = html.indexOf('<script');
+  if (at < 0) throw new Error('page without a script');
+  return html.slice(0, at) + script + html.slice(at);
+}
+
+/** Every page of a build (its index.html files, editions' and widgets' included), as URL paths under `base`. */
+export function pagesOf(dist, base = '/explainer/') {
+  const out = [];
+  const walk = (dir, depth) => {
+    if (existsSync(join(dist, dir, 'index.html'))) out.push({ file: join(dist, dir, 'index.html'), path: `${base}${dir}` });
+    if (depth < 2) for (const d of readdirSync(join(dist, dir), { withFileTypes: true })) if (d.isDirectory()) walk(`${dir}${d.name}/`, depth + 1);
+  };
+  walk('', 0);
+  return out;
+}
+
+/**
+ * Serves `dist` under `/explainer/` (a sub-path, as most hosts would) with compression.
+ * `inject`: markup put before the first script of every page (the tests' probes: TRACKER, the
+ * monkey's PROBE). `headers`: serve every file with the headers the build wrote in
+ * `dist/_headers` (the strict Content-Security-Policy among them), as a host is told to.
+ */
+export async function serveDist({ dist = join(REPO, 'dist'), base = '/explainer/', host, routes = {}, cors = true, inject = null, headers = false } = {}) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build at ${dist}: run trunk build --release first`);
-  return startServer({ root: dist, base, compress: true, cors, host, routes });
+  const pages = {};
+  if (inject) {
+    for (const p of pagesOf(dist, base)) {
+      const route = { type: 'text/html; charset=utf-8', body: withScript(readFileSync(p.file, 'utf8'), inject) };
+      pages[p.path] = route;
+      pages[`${p.path}index.html`] = route;
+    }
+  }
+  return startServer({ root: dist, base, compress: true, cors, host, routes: { ...pages, ...routes }, headers: headers ? readHeaders(dist) : null });
+}
+
+/**
+ * The headers `dist/_headers` gives (Netlify/Cloudflare Pages format): a path pattern at the
+ * start of a line, then its `Name: value` lines, indented. Only `/*` (every file) is written by
+ * the build; anything else is an error here, so that a new rule is not silently ignored.
+ */
+export function readHeaders(dist) {
+  const text = readFileSync(join(dist, '_headers'), 'utf8');
+  const out = {};
+  let pattern = null;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      pattern = line.trim();
+      if (pattern !== '/*') throw new Error(`_headers: a rule for ${pattern}: the test server applies /* only`);
+      continue;
+    }
+    const m = /^\s+([A-Za-z-]+):\s*(.*)$/.exec(line);
+    if (!m || !pattern) throw new Error(`_headers: cannot read ${JSON.stringify(line)}`);
+    out[m[1].toLowerCase()] = m[2].trim();
+  }
+  return out;
 }
 
 /** Waits until the page's app has attached (`<html data-app="live">`); fails if it gave up. */
@@ -72,18 +145,40 @@ export async function ready(s, timeout = 15000) {
   // The essay loads its app once the reader reaches the story (pages/boot.js): go there as a
   // reader would, then back to where the page was, so that what follows starts from there.
   const y = await s.exec(
-    `if (!window.__explainerWhen || document.documentElement.dataset.app) return null;
+    `if (!window.__explainerLazy || document.documentElement.dataset.app) return null;
      const y = scrollY; document.getElementById('story')?.scrollIntoView({ behavior: 'instant' }); return y;`,
   );
   const state = await s.waitFor('return document.documentElement.dataset.app', timeout);
   if (y !== null) {
     await s.exec('scrollTo({ top: arguments[0], behavior: "instant" })', y);
-    // The stage follows a scroll on the next frames: let it, before anything reads it.
-    await s.execAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))');
+    // The stage follows a scroll in the next frame: let it, before anything reads it.
+    await afterFrames(s);
   }
   if (state !== 'live') {
     throw new Error(`the app did not start (data-app="${state}") at ${await s.url()}: ${JSON.stringify(await s.browserLogs())}`);
   }
+}
+
+/**
+ * Resolves after the page has drawn `n` more frames: whatever the app booked for the next frame
+ * (the scroll engine measures in one) has run. A wait on the page's own clock, not a guess.
+ */
+export async function afterFrames(s, n = 2) {
+  await s.execAsync(
+    `const [n, done] = arguments; let k = 0;
+     const tick = () => (++k >= n ? done(true) : requestAnimationFrame(tick));
+     requestAnimationFrame(tick);`,
+    n,
+  );
+}
+
+/**
+ * Reloads the page and resolves once the new document is there (not the old one still going):
+ * the old document is marked first, and the wait is for a document without the mark.
+ */
+export async function reload(s) {
+  await s.exec('window.__e2eOld = 1; location.reload()');
+  await s.waitFor('return !window.__e2eOld && document.readyState !== "loading"', 30000);
 }
 
 export const activeStep = (s) => s.exec('return Number(document.querySelector(".graphic .panel").dataset.step)');
@@ -125,7 +220,7 @@ export async function waitStep(s, i, timeout = 5000) {
 /**
  * What the stage shows now, read in one script: the panel's view and step, the instrument that
  * is visible, each instrument's scene, and what is lit in each: timeline marks drawn larger than
- * the rest (the scene's rules scale a lit mark's glyph) and the lit events' labels on show;
+ * the rest (a lit mark's glyph, its ::before, is scaled) and the lit events' labels on show;
  * diagram rows on show in the lit weight.
  */
 export function stageState(s) {
@@ -139,9 +234,9 @@ export function stageState(s) {
     for (const el of p.querySelectorAll('.inst[data-inst]')) {
       const o = { scene: el.dataset.scene };
       if (el.dataset.inst === 'timeline') {
-        o.lit = [...el.querySelectorAll('.ev')]
+        o.lit = [...el.querySelectorAll('.evs .ev')]
           .filter((e) => {
-            const t = getComputedStyle(e.querySelector('.gl')).transform;
+            const t = getComputedStyle(e, '::before').transform;
             return t !== 'none' && new DOMMatrix(t).a > 1.2;
           })
           .map((e) => e.dataset.id)
@@ -192,6 +287,30 @@ export async function expectStage(s, content, i, where, timeout = 3000) {
   }
 }
 
+/**
+ * Each step's still as a reader sees it: `shown` (the picture is laid out, not aria-hidden, and
+ * its image has a box over 100 px tall: the file's own size is in the markup, so the box is
+ * there before the lazily loaded file), `loaded` (the file arrived and decoded: a natural
+ * size), its `alt` and the step's `summary`, `src` (the file the browser chose for the width).
+ */
+export function stills(s) {
+  return s.exec(() =>
+    [...document.querySelectorAll('.steps .step')].map((step) => {
+      const pic = step.querySelector('picture.still');
+      const img = pic?.querySelector('img');
+      const box = img?.getBoundingClientRect();
+      return {
+        id: step.id,
+        summary: step.dataset.summary,
+        shown: !!img && pic.getClientRects().length > 0 && getComputedStyle(pic).display !== 'none' && getComputedStyle(pic).visibility === 'visible' && !pic.closest('[aria-hidden=true]') && box.height > 100,
+        loaded: !!img && img.complete && img.naturalWidth > 0 && img.naturalHeight > 0,
+        alt: img?.getAttribute('alt') ?? null,
+        src: img?.currentSrc ?? null,
+      };
+    }),
+  );
+}
+
 /** Each instrument's scene at step i: the last step so far that showed it, or its opening scene. */
 export function expectedScenes(content, i, openings) {
   const scenes = { ...openings };
@@ -217,6 +336,22 @@ export function moving(s, root) {
     }
     return out;
   }, root);
+}
+
+/**
+ * Waits until the page has nothing booked (no timer, no animation frame: see TRACKER, which the
+ * page must be served with) and returns, read at that moment, what the app counts on <html>:
+ * `live` (listeners, frames, timers, observers registered now: `data-live`) and `alive` (its
+ * objects alive now: instruments, players, scopes: `data-alive`).
+ */
+export async function quiet(s, timeout = 10000) {
+  return s.waitFor(
+    `if (typeof window.__pending !== 'function') throw new Error('the page was not served with the tracker');
+     const h = document.documentElement;
+     return window.__pending() === 0 && h.dataset.live !== undefined ? { live: Number(h.dataset.live), alive: Number(h.dataset.alive ?? NaN) } : null;`,
+    timeout,
+    25,
+  );
 }
 
 /** Resolves once no transition or animation is running in the page (axe reads colours as shown). */
