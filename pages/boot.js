@@ -60,8 +60,8 @@
     if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", f); else f();
   };
   // The essay's app is needed once the reader reaches the story (the intro reads without it):
-  // it loads when the story comes into view, or at the first key or touch, or at once when the
-  // address names a step or a what-if, or the page is embedded.
+  // it loads when the story comes into view, or at the first key, touch or focus, or at once when
+  // the address names a step or a what-if, or the page is embedded.
   if (page === "essay" && !l.hash && !q.has("off") && !h.hasAttribute("data-embed") && w.IntersectionObserver) {
     w.__explainerLazy = 1;
     w.addEventListener("click", function (ev) {

@@ -17,6 +17,9 @@ fi
 echo "==> editions: every passage translated from the English as it is now"
 cargo run --quiet -p explainer-model --features build --bin editions
 
+echo "==> the map's land: content/geo/base.txt is what scripts/geodata.sh makes from Natural Earth"
+bash scripts/geodata.sh --check
+
 echo "==> hygiene: rustfmt"
 cargo fmt --all --check
 

@@ -284,6 +284,13 @@ fn assemble(staging: &Path, out: &Path) -> Result<(), String> {
                 docs.push(html);
             } else {
                 std::fs::copy(&p, &target).map_err(|e| format!("{}: {e}", target.display()))?;
+                // The stills and the land are SVG documents with a `<style>` of their own (their
+                // dark theme): served under the same policy, they are hashed into it too.
+                if p.extension().is_some_and(|x| x == "svg") {
+                    docs.push(
+                        std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?,
+                    );
+                }
             }
         }
     }

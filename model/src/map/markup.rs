@@ -66,20 +66,6 @@ pub struct Land {
     pub lazy: bool,
 }
 
-/// The land and borders, once per page: a hidden SVG with `<symbol id="geo-base">`.
-pub fn defs(base: &Base) -> String {
-    let (u, v) = base.frame;
-    let mut o = format!(
-        r#"<svg class="geo-defs" hidden width="0" height="0" aria-hidden="true" focusable="false"><symbol id="geo-base" viewBox="0 0 {u} {v}"><path class="geo-land" d="{}"/>"#,
-        base.land
-    );
-    for (id, d) in &base.borders {
-        let _ = write!(o, r#"<path class="geo-border geo-border-{id}" d="{d}"/>"#);
-    }
-    o.push_str("</symbol></svg>");
-    o
-}
-
 /// Lays out every scene (an error names the first scene that cannot be laid out).
 pub fn layouts(map: &Map, scenes: &[Scene]) -> Result<Vec<SceneLayout>, String> {
     let mut seen = std::collections::HashSet::new();
@@ -539,7 +525,6 @@ mod tests {
             html.matches(r#"<a class="source" href="https://"#).count(),
             map.lines.len()
         );
-        assert!(defs(&base_of()).contains(r#"<symbol id="geo-base""#));
     }
 
     fn base_of() -> Base {
