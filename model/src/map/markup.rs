@@ -526,8 +526,4 @@ mod tests {
             map.lines.len()
         );
     }
-
-    fn base_of() -> Base {
-        content().1
-    }
 }
