@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { engines, useDriver } from './lib/engines.mjs';
 import { inspect, report } from './lib/measure.mjs';
 import { reachApp } from './lib/monkey.mjs';
-import { ARTIFACTS, REPO, loadContent, ready, sceneOf, serveDist, sleep } from './lib/site.mjs';
+import { ARTIFACTS, REPO, TRACKER, afterFrames, loadContent, quiet, ready, serveDist, settled, stills } from './lib/site.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
@@ -64,7 +64,8 @@ function picture(s, scope) {
         scene: inst.dataset.scene,
         w: Math.round(r.width),
         h: Math.round(r.height),
-        marks: [...inst.querySelectorAll('.ev .gl')].filter((g) => seen(g) && inPlot(g)).length,
+        // A mark is one button (its glyph is its ::before), centred on its place.
+        marks: [...inst.querySelectorAll('.evs .ev')].filter((m) => seen(m) && inPlot(m)).length,
         labels: [...inst.querySelectorAll('.lbl')].filter(seen).map((l) => l.textContent.trim()),
         courses: [...inst.querySelectorAll('.course b')].filter(seen).map((b) => b.textContent.trim()),
         verdict: [...inst.querySelectorAll('.dg-verdict .sc')].filter(seen).map((v) => v.textContent.trim()),
@@ -102,7 +103,7 @@ function layout(s) {
         out[`${sel}#${i}`] = [r.left, r.top, r.width, r.height].map((v) => Math.round(v * 2) / 2).join(' ');
       });
     }
-    [...document.querySelectorAll('.lbl, .ev .gl, .row')].filter(seen).slice(0, 40).forEach((e, i) => {
+    [...document.querySelectorAll('.lbl, .evs .ev, .row')].filter(seen).slice(0, 40).forEach((e, i) => {
       const r = e.getBoundingClientRect();
       out[`mark#${i}`] = [r.left, r.top].map((v) => Math.round(v * 2) / 2).join(' ');
     });
@@ -110,13 +111,26 @@ function layout(s) {
   });
 }
 
+/**
+ * Records every transition that starts on the essay's stage before the app has attached: the
+ * stage is drawn and shown before the app (its stylesheet arrives on its own), and nothing on it
+ * should glide into place as it does. (`transitionrun` is fired as a transition is made, however
+ * short it turns out.)
+ */
+const EARLY_MOTION = `<script>window.__early = [];
+addEventListener('transitionrun', function (e) { var t = e.target;
+  if (!document.documentElement.hasAttribute('data-app') && t.closest && t.closest('.graphic') && window.__early.length < 20)
+    window.__early.push((t.className && t.className.baseVal === undefined ? t.className : t.tagName) + ' ' + e.propertyName + (e.pseudoElement || '')); }, true);</script>`;
+
 for (const engine of engines()) {
   describe(`drawn before the script [${engine}]`, () => {
     const browser = useDriver(engine);
     let site;
     let broken;
     before(async () => {
-      site = await serveDist();
+      // (With the tracker: a test may wait until nothing is booked. See site.mjs quiet(). And
+      // with a record of the transitions that start on the essay's stage before its app is there.)
+      site = await serveDist({ inject: TRACKER + EARLY_MOTION });
       // The same build whose app files fail to arrive (a blocked or broken download).
       const routes = {};
       for (const dir of ['', 'timeline/', 'diagram/']) {
@@ -138,26 +152,46 @@ for (const engine of engines()) {
         const first = step.text.split(/\s+/).slice(0, 6).join(' ').replace(/\*/g, '');
         assert.ok(text.includes(first), `step ${step.id} is in the page`);
       }
-      const got = await s.exec(`return {
-        graphic: getComputedStyle(document.querySelector('.graphic')).display,
-        stills: [...document.querySelectorAll('.step .still')].filter((f) => f.getClientRects().length && f.querySelector('.inst').getBoundingClientRect().height > 100).length }`);
-      assert.equal(got.graphic, 'none', 'no empty stage');
-      assert.equal(got.stills, N, 'a still with its drawing in every step');
-      const stills = await picture(s, '.steps');
-      for (const [i, still] of stills.entries()) {
+      assert.equal(await s.exec("return getComputedStyle(document.querySelector('.graphic')).display"), 'none', 'no empty stage');
+      // Without scripting nothing loads lazily: every still arrives.
+      const all = await s.waitFor(async () => {
+        const got = await stills(s);
+        return got.every((x) => x.loaded) && got;
+      }, 15000);
+      assert.deepEqual(all.filter((x) => !x.shown).map((x) => x.id), [], 'a still with its drawing in every step');
+      for (const [i, still] of all.entries()) {
         const step = content.steps[i];
-        assert.equal(still.scene, sceneOf(content, step), `still ${i} is step ${step.id}’s`);
-        if (still.inst === 'timeline') {
-          assert.ok(still.marks > 0, `${step.id}: marks in the still`);
-          for (const id of step.graphic.highlight) {
-            const title = events.find((e) => e.id === id).title;
-            assert.ok(still.labels.some((l) => l.replace(/\s+/g, '').startsWith(title.replace(/\s+/g, ''))), `${step.id}: “${title}” named in the still (labels: ${still.labels.join(' | ')})`);
+        assert.equal(still.id, step.id);
+        assert.equal(still.alt, step.summary, `${step.id}: the still’s text alternative is the step’s summary`);
+        // The still is the step's own drawing, at each width: its files, and what they say.
+        const files = await s.exec(`const p = document.querySelectorAll('.steps .step')[arguments[0]].querySelector('picture.still');
+          return [...p.querySelectorAll('source')].map((x) => x.getAttribute('srcset')).concat(p.querySelector('img').getAttribute('src'))`, i);
+        assert.deepEqual(files, [`stills/${step.id}-wide.svg`, `stills/${step.id}-narrow.svg`], `${step.id}: its stills`);
+        for (const f of files) {
+          const svg = await (await fetch(`${site.url}${f}`)).text();
+          const texts = [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+          const title = /<title>([^<]*)<\/title>/.exec(svg)?.[1];
+          assert.equal(title?.replace(/&amp;/g, '&'), step.summary, `${f}: titled with the summary`);
+          const flat = texts.join('').replace(/\s+/g, '').toLowerCase();
+          if (step.graphic.view === 'timeline') {
+            assert.ok(/<(circle|polygon|rect)[^>]* class="a-/.test(svg), `${f}: marks in the still`);
+            for (const id of step.graphic.highlight) {
+              const t = events.find((e) => e.id === id).title;
+              assert.ok(flat.includes(t.replace(/\s+/g, '').toLowerCase()), `${f}: “${t}” named in the still (labels: ${texts.join(' | ')})`);
+            }
           }
-        }
-        if (still.inst === 'diagram') {
-          assert.deepEqual(still.courses, content.diagram.course.map((c) => c.label), `${step.id}: both courses named`);
-          assert.equal(still.verdict.length, 1, `${step.id}: one verdict`);
-          assert.ok(still.rows.length > 0 && still.segments > 0, `${step.id}: rows and bars`);
+          if (step.graphic.view === 'diagram') {
+            for (const c of content.diagram.course) assert.ok(flat.includes(c.label.replace(/\s+/g, '').toLowerCase()), `${f}: the course “${c.label}” named`);
+            const [l, r] = content.diagram.course.map((c) => c.label);
+            assert.equal(texts.filter((t) => new RegExp(`^${l} \\d+ · ${r} \\d+$`).test(t.trim())).length, 1, `${f}: one verdict, with its sums`);
+            const inPlay = content.diagram.stage.slice(0, content.diagram.stage.findIndex((x) => x.id === step.graphic.stage) + 1).flatMap((x) => x.adds);
+            const labels = content.diagram.factor.filter((x) => inPlay.includes(x.id)).map((x) => x.label);
+            assert.ok(labels.some((t) => flat.includes(t.replace(/\s+/g, '').toLowerCase())), `${f}: rows for the factors in play`);
+          }
+          if (step.graphic.view === 'map') {
+            const line = content.map.line.find((x) => x.id === step.graphic.line);
+            assert.ok(flat.includes(line.label.replace(/\s+/g, '').toLowerCase()), `${f}: the line “${line.label}” named (labels: ${texts.join(' | ')})`);
+          }
         }
       }
       assert.equal(report(await inspect(s, '.steps')), '', 'the stills’ labels');
@@ -228,8 +262,12 @@ for (const engine of engines()) {
         // (The essay starts its app when the reader reaches the story.)
         assert.equal(await reachApp(s, 10000), 'failed', `${page || 'essay'}: the app says it failed`);
         assert.equal(await s.exec('return document.documentElement.classList.contains("js")'), false, `${page || 'essay'}: the script mark comes off`);
-        const drawn = await picture(s, 'main');
-        assert.ok(drawn.length > 0 && drawn.every((d) => d.h > 100), `${page || 'essay'}: the drawing is there`);
+        if (page) {
+          const drawn = await picture(s, 'main');
+          assert.ok(drawn.length > 0 && drawn.every((d) => d.h > 100), `${page}: the drawing is there`);
+        } else {
+          assert.deepEqual((await stills(s)).filter((x) => !x.shown).map((x) => x.id), [], 'essay: a still with its drawing in every step');
+        }
         assert.deepEqual(await visibleControls(s), {}, `${page || 'essay'}: no control that needs the app`);
       }
     });
@@ -239,19 +277,28 @@ for (const engine of engines()) {
         const s = await browser.session({ width: w, height: h });
         const release = site.hold(/\.wasm$/);
         try {
+          const from = site.log.length;
           await s.get(`${site.url}${page}`);
-          await s.waitFor('return document.readyState === "complete" || document.readyState === "interactive"', 5000);
-          await sleep(300);
+          // The page as it is while its app is on its way: loaded, its deferred stylesheet (the
+          // essay's) arrived, and (a widget's page, which starts its app at once) its wasm asked
+          // for and held; the essay asks for its app only when the reader reaches the story.
+          await s.waitFor('const h = document.documentElement; return document.readyState === "complete" && (!h.dataset.css || h.classList.contains("css"))', 10000);
+          if (page) await s.waitFor(() => site.log.slice(from).some((e) => e.held), 10000);
+          await afterFrames(s);
+          await settled(s);
           assert.equal(await s.exec('return document.documentElement.dataset.app ?? null'), null, `${page || 'essay'}: the app has not started`);
           assert.ok(await s.exec('return document.documentElement.classList.contains("js")'), 'the page is laid out for its app');
           const drawn = await picture(s, page ? 'main' : '.graphic');
           assert.ok(drawn.length === 1 && drawn[0].h > 150, `${page || 'essay'} ${w}px: one instrument drawn on the stage (${JSON.stringify(drawn.map((d) => [d.inst, d.w, d.h]))})`);
           if (!page) assert.equal(drawn[0].scene, 'overview', 'the essay’s stage opens on the timeline’s overview');
           if (drawn[0].inst === 'timeline') assert.ok(drawn[0].marks > 10 && drawn[0].labels.length > 0, 'with its marks and labels');
+          if (!page) assert.deepEqual(await s.exec('return window.__early'), [], `essay at ${w}px: nothing glided into place as the stage was drawn`);
           const before = await layout(s);
           release();
           await ready(s);
-          await sleep(300);
+          // Everything the app booked as it took over has run, and nothing is still moving.
+          await quiet(s);
+          await settled(s);
           const after = await layout(s);
           const moved = Object.keys(before).filter((k) => before[k] !== after[k]).map((k) => `${k}: ${before[k]} → ${after[k]}`);
           assert.deepEqual(moved, [], `${page || 'essay'} at ${w}px: nothing moves when the app takes over`);
@@ -260,10 +307,17 @@ for (const engine of engines()) {
             if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) return done(null);
             const name = (n) => n ? (n.nodeType === 1 ? n.tagName.toLowerCase() + '.' + [...n.classList].join('.') : '#text in ' + name(n.parentElement)) : '?';
             const rect = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(' ');
-            new PerformanceObserver((l) => done(l.getEntries().filter((e) => !e.hadRecentInput).map((e) => ({ value: e.value,
-              sources: (e.sources || []).map((x) => name(x.node) + ': ' + rect(x.previousRect) + ' → ' + rect(x.currentRect)) }))))
-              .observe({ type: 'layout-shift', buffered: true });
-            setTimeout(() => done([]), 500);`);
+            // The buffered entries are delivered in a task of their own once observed: they have
+            // all come by the second frame after (none may come at all).
+            const seen = [];
+            const o = new PerformanceObserver((l) => seen.push(...l.getEntries()));
+            o.observe({ type: 'layout-shift', buffered: true });
+            requestAnimationFrame(() => requestAnimationFrame(() => {
+              seen.push(...o.takeRecords());
+              o.disconnect();
+              done(seen.filter((e) => !e.hadRecentInput).map((e) => ({ value: e.value,
+                sources: (e.sources || []).map((x) => name(x.node) + ': ' + rect(x.previousRect) + ' → ' + rect(x.currentRect)) })));
+            }));`);
           if (shifts !== null) assert.deepEqual(shifts, [], `${page || 'essay'} at ${w}px: the engine reports layout shifts`);
         } finally {
           release();
@@ -279,7 +333,7 @@ for (const engine of engines()) {
         const from = site.log.length;
         await s.get(`${site.url}${page}`);
         await ready(s);
-        await sleep(300);
+        await quiet(s);
         const asked = site.log.slice(from).map((e) => e.path);
         const foreign = asked.filter((p) => !p.startsWith(`/explainer/${page}`));
         assert.deepEqual(foreign, [], `${page} asks for nothing outside its folder`);
@@ -307,7 +361,7 @@ for (const engine of engines()) {
         const from = site.log.length;
         await s.get(`${site.url}${page}`);
         await ready(s);
-        await sleep(300);
+        await quiet(s);
         const asked = site.log.slice(from).map((e) => e.path).filter((p) => /\.(js|wasm)$/.test(p));
         const twice = asked.filter((p, i) => asked.indexOf(p) !== i);
         assert.deepEqual(twice, [], `${page || 'essay'}: fetched more than once (the preload hint is not used): ${asked.join(', ')}`);
@@ -342,7 +396,7 @@ for (const engine of engines()) {
           embed: document.documentElement.hasAttribute('data-embed'),
           theme: document.documentElement.dataset.theme,
           stage: document.querySelector('.inst-dg')?.dataset.scene,
-          card: document.querySelector('.ev .mk[aria-expanded=true]')?.closest('.ev').dataset.id,
+          card: document.querySelector('.evs .mk[aria-expanded=true]')?.dataset.id,
           off: [...document.querySelectorAll('.inst-dg input[data-factor]:not(:checked)')].map((i) => i.dataset.factor) }`);
         if (want.embed) assert.equal(got.embed, true, `${old}: embedded`);
         if (want.theme) assert.equal(got.theme, want.theme, `${old}: theme`);

@@ -142,11 +142,15 @@ export function readHeaders(dist) {
 
 /** Waits until the page's app has attached (`<html data-app="live">`); fails if it gave up. */
 export async function ready(s, timeout = 15000) {
-  // The essay loads its app once the reader reaches the story (pages/boot.js): go there as a
-  // reader would, then back to where the page was, so that what follows starts from there.
+  // The essay loads its app once the reader reaches the story (pages/boot.js): scroll until its
+  // top edge comes into view at the bottom of the window, as a reader's would (no step reaches
+  // the trigger line yet, so the stage keeps its opening picture), then back to where the page
+  // was, so that what follows starts from there.
   const y = await s.exec(
     `if (!window.__explainerLazy || document.documentElement.dataset.app) return null;
-     const y = scrollY; document.getElementById('story')?.scrollIntoView({ behavior: 'instant' }); return y;`,
+     const y = scrollY, story = document.getElementById('story');
+     if (story && story.getBoundingClientRect().top > innerHeight - 8) scrollTo({ top: story.getBoundingClientRect().top + scrollY - innerHeight + 8, behavior: 'instant' });
+     return y;`,
   );
   const state = await s.waitFor('return document.documentElement.dataset.app', timeout);
   if (y !== null) {
