@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { engines, useDriver } from './lib/engines.mjs';
 import { inspect, report } from './lib/measure.mjs';
-import { ARTIFACTS, REPO, loadContent, ready, serveDist, settleOn, sleep } from './lib/site.mjs';
+import { ARTIFACTS, EXPLAINER, LAND, loadContent, ready, serveDist, settleOn } from './lib/site.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
@@ -47,6 +47,8 @@ for (const engine of engines()) {
         const bands = [];
         for (let i = 0; i < N; i++) {
           await settleOn(s, i);
+          // A map on show has its land: the file is named and has arrived (as a reader sees it).
+          await s.waitFor(LAND, 10000);
           const look = await inspect(s, '.graphic .panel');
           const id = content.steps[i].id;
           const r = report(look);
@@ -119,7 +121,7 @@ for (const engine of engines()) {
     });
 
     it('map widget (when built): names things in full, without overlaps, at every width', async (t) => {
-      if (!existsSync(join(REPO, 'dist', 'map', 'index.html'))) return t.skip('no map page in this build');
+      if (!existsSync(join(EXPLAINER.dist, 'map', 'index.html'))) return t.skip('no map page in this build');
       const problems = [];
       for (const { w, h } of SIZES) {
         const s = await browser.session({ width: w, height: h, reducedMotion: true });
@@ -130,7 +132,7 @@ for (const engine of engines()) {
         for (const p of scenes.length ? scenes : [null]) {
           if (p) {
             await s.exec(`document.querySelector('.chips [data-scene="${p}"]').click()`);
-            await sleep(100);
+            await s.waitFor(`return document.querySelector('.inst-map').dataset.scene === '${p}'`, 2000);
           }
           const r = report(await inspect(s, 'main.widget'));
           if (r) problems.push(`${actual}px, ${p ?? 'default'}:\n  ${r.replace(/\n/g, '\n  ')}`);

@@ -20,7 +20,8 @@ impl Map {
     pub fn attach(inst: Element) -> Map {
         // The land is a file of its own, brought in with the app (the essay's stage is drawn only
         // with it; a map's own page names it at once).
-        if let Some(img) = dom::find(Some(&inst), "image[data-href]") {
+        // (An SVG `<image>` is no HtmlElement, so not `dom::find`, which would miss it.)
+        if let Ok(Some(img)) = inst.query_selector("image[data-href]") {
             let href = dom::attr(&img, "data-href");
             dom::set_attr(&img, "href", Some(&href));
         }

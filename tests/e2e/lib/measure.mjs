@@ -212,6 +212,12 @@ function measure(rootSelector, labelSelector, coveredSelector) {
     const r = el.getBoundingClientRect();
     const tag = el.tagName.toLowerCase();
     if (el instanceof SVGElement) {
+      // An SVG image (the map's land) is ink by its box once it names its file (the stage test
+      // waits for the file before it looks); one still waiting for the app (data-href) is not.
+      if (tag === 'image') {
+        if (el.getAttribute('href')) addBox(r, i.clips);
+        continue;
+      }
       if (!SVG_SHAPES.has(tag)) continue;
       const map = el.closest('.inst-map .geo');
       if (map || standsOut(cs.fill === 'none' ? 'transparent' : cs.fill, i.opacity * Number(cs.fillOpacity || 1)) || (cs.stroke !== 'none' && parseFloat(cs.strokeWidth) > 0 && standsOut(cs.stroke, i.opacity * Number(cs.strokeOpacity || 1)))) {
