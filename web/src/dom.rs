@@ -284,7 +284,7 @@ pub fn replace_address(search: &str, fragment: Option<&str>) {
 }
 
 /// Keeps the language control's links at the reader's place: the same query and fragment on
-/// the same page of the other editions (the ids are the same in every edition).
+/// the same page of every edition, this one's too (the ids are the same in every edition).
 pub fn follow_languages(search: &str, hash: &str) {
     for a in find_all(None, "a[data-lang-link]") {
         let base = match a.get_attribute("data-base") {

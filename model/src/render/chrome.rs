@@ -72,8 +72,10 @@ pub fn languages(site: &Site, w: Widget) -> String {
         nav.langs aria-label=(site.w.t(W::LangLabel)) { ul {
             @for e in &site.editions {
                 li {
+                    // This edition's own link follows the place too: a click on it stays
+                    // where the reader is instead of loading the page anew at its top.
                     @if e.dir == site.dir {
-                        a href=(href(&e.dir)) lang=(e.lang) hreflang=(e.lang) aria-current="page" { (e.name) }
+                        a href=(href(&e.dir)) lang=(e.lang) hreflang=(e.lang) aria-current="page" data-lang-link { (e.name) }
                     } @else {
                         a href=(href(&e.dir)) lang=(e.lang) hreflang=(e.lang) data-lang-link { (e.name) }
                     }
