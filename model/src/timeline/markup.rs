@@ -41,8 +41,24 @@ pub fn scenes(t: &Tl, scenes: &[&Scene]) -> contract::Scenes {
                     .var("--t0", v.t0)
                     .var("--tk", v.k())
                     .var("--t1", v.t1);
-                for (k, o) in wide.lanes.iter().enumerate().skip(1) {
+                for (k, o) in wide.lanes.off.iter().enumerate().skip(1) {
                     sc.vars.push((format!("--o{k}"), format!("{}px", num(*o))));
+                }
+                // The inner edges' shares of the height (the outer ones are 0 and 1), and each
+                // lane's line for its marks (`--b{k}` of the height plus `--p{k}`).
+                let n = wide.lanes.len();
+                for (k, f) in wide.lanes.f.iter().enumerate().take(n).skip(1) {
+                    sc.vars.push((format!("--f{k}"), num(*f)));
+                }
+                for (k, (f, o)) in wide
+                    .lanes
+                    .base_f
+                    .iter()
+                    .zip(&wide.lanes.base_off)
+                    .enumerate()
+                {
+                    sc.vars.push((format!("--b{k}"), num(*f)));
+                    sc.vars.push((format!("--p{k}"), format!("{}px", num(*o))));
                 }
                 sc.class("lit", s.highlight.iter().copied())
             })
@@ -57,15 +73,19 @@ pub fn css(t: &Tl) -> String {
     let n = t.plan.geometry.lanes.max(1);
     let mut o = String::new();
     let mut wide = String::new();
+    // Edge k's share of the height, from the scene's `--f{k}` (the outer edges are fixed).
+    let f = |k: usize| match k {
+        0 => "0".to_string(),
+        k if k == n => "1".to_string(),
+        k => format!("var(--f{k})"),
+    };
     for k in 0..n {
         let _ = write!(
             wide,
-            ".inst-tl .lane.ln-{k}{{--lt:{};--lb:{};--ot:{};--ob:var(--o{})}}.inst-tl .ev.ln-{k}{{--mb:{};--mo:var(--o{})}}",
-            num(k as f64 / n as f64),
-            num((k + 1) as f64 / n as f64),
+            ".inst-tl .lane.ln-{k}{{--lt:{};--lb:{};--ot:{};--ob:var(--o{})}}.inst-tl .ev.ln-{k}{{--mb:var(--b{k});--mo:var(--p{k})}}",
+            f(k),
+            f(k + 1),
             if k == 0 { "0px".to_string() } else { format!("var(--o{k})") },
-            k + 1,
-            num((k + 1) as f64 / n as f64),
             k + 1,
         );
         let _ = write!(o, ".inst-tl .ln-{k}{{--ln:{k}}}");

@@ -252,35 +252,72 @@ pub struct Label {
 pub struct Layout {
     pub class: Class,
     pub view: View,
-    /// Wide: the px offsets of the lanes' top edges and of the bottom edge. Edge `k` of `n`
-    /// lanes sits at `k / n` of the inner height plus `lanes[k]` px: every lane takes the same
-    /// share of any height beyond the smallest plot, so a lane with tall labels does not grow an
-    /// empty band.
-    pub lanes: Vec<f64>,
+    /// Wide: where the lanes' edges are (see [`Lanes`]).
+    pub lanes: Lanes,
     pub labels: Vec<Label>,
     pub ticks: Vec<Tick>,
     /// Lit events that could not be labelled (a test failure for real content).
     pub unplaced: Vec<usize>,
 }
 
-/// The fraction of the inner height at which lane edge `k` (0 top … n bottom) of `n` starts.
-pub fn lane_f(k: usize, n: usize) -> f64 {
-    k as f64 / n.max(1) as f64
+/// The lanes' edges in one scene (wide): edge `k` (0 top … n bottom) of `n` lanes sits at
+/// `f[k]` of the inner height plus `off[k]` px. At the smallest plot each lane gets the height
+/// its labels need; a plot taller than that shares its extra height out by `f`, so a lane with
+/// tall labels does not grow an empty band, and a lane with nothing on show in the scene's
+/// window takes only a small share of it ([`EMPTY_LANE_SHARE`]) instead of an empty stripe.
+///
+/// A lane's marks (and the labels above them) sit on the line `base_f[k]` of the height plus
+/// `base_off[k]` px: the middle of the lane's room beyond what it needs, so that a lane taller
+/// than its content shares its room above and below it instead of leaving one tall empty band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lanes {
+    pub f: Vec<f64>,
+    pub off: Vec<f64>,
+    pub base_f: Vec<f64>,
+    pub base_off: Vec<f64>,
 }
 
+impl Lanes {
+    /// `n` lanes of equal share with no offsets (the narrow shape, where lanes are columns).
+    pub fn even(n: usize) -> Lanes {
+        let f: Vec<f64> = (0..=n).map(|k| k as f64 / n.max(1) as f64).collect();
+        Lanes {
+            base_f: f[1..].to_vec(),
+            f,
+            off: vec![0.0; n + 1],
+            base_off: vec![0.0; n],
+        }
+    }
+
+    /// How many lanes.
+    pub fn len(&self) -> usize {
+        self.off.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A lane with no mark in the scene's window grows this much for each px that a lane with
+/// marks grows (at 0 its name would still need its room at the smallest plot).
+pub const EMPTY_LANE_SHARE: f64 = 0.2;
+
 /// Where lane edge `k` is in a plot of inner height `inner` (wide).
-pub fn lane_edge(lanes: &[f64], k: usize, inner: f64) -> f64 {
-    lane_f(k, lanes.len() - 1) * inner + lanes[k]
+pub fn lane_edge(lanes: &Lanes, k: usize, inner: f64) -> f64 {
+    lanes.f[k] * inner + lanes.off[k]
 }
 
 /// Where a mark's centre sits in a scene (px offsets included).
-pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &[f64], g: Geometry) -> Pos {
+pub fn mark_pos(class: Class, m: &Mark, view: View, lanes: &Lanes, g: Geometry) -> Pos {
     match class {
         Class::Wide => Pos {
             fx: view.f(m.t),
             dx: 0.0,
-            fy: lane_f(m.lane + 1, g.lanes),
-            dy: lanes.get(m.lane + 1).copied().unwrap_or(0.0) - MARK_OFF - m.stack as f64 * STACK,
+            fy: lanes.base_f.get(m.lane).copied().unwrap_or(1.0),
+            dy: lanes.base_off.get(m.lane).copied().unwrap_or(0.0)
+                - MARK_OFF
+                - m.stack as f64 * STACK,
         },
         Class::Narrow => Pos {
             fx: 0.0,
@@ -586,15 +623,46 @@ fn wide(
                     .fold(clear[l], f64::max)
         })
         .collect();
-    let spare = (inner_h - needs.iter().sum::<f64>()).max(0.0) / n as f64;
+    // Each lane's share of the height beyond what it needs: less for one with nothing on show.
+    let weight: Vec<f64> = (0..n)
+        .map(|l| {
+            let any = (0..marks.len())
+                .any(|i| marks[i].lane == l && (0.0..=1.0).contains(&view.f(marks[i].t)));
+            if any {
+                1.0
+            } else {
+                EMPTY_LANE_SHARE
+            }
+        })
+        .collect();
+    let total_w: f64 = weight.iter().sum();
+    let mut f = vec![0.0; n + 1];
+    for l in 0..n {
+        f[l + 1] = f[l] + weight[l] / total_w;
+    }
+    f[n] = 1.0;
+    let spare = (inner_h - needs.iter().sum::<f64>()).max(0.0);
     // At the smallest plot each lane gets what it needs and its share of the rest; beyond it,
-    // its share of every extra px (edge k at k/n of the height plus a fixed offset).
-    let mut lanes = vec![0.0; n + 1];
+    // its share of every extra px (edge k at f[k] of the height plus a fixed offset).
+    let mut off = vec![0.0; n + 1];
+    let (mut base_f, mut base_off) = (vec![0.0; n], vec![0.0; n]);
     let mut top = 0.0;
     for (l, need) in needs.iter().enumerate() {
-        top += need + spare;
-        lanes[l + 1] = top - lane_f(l + 1, n) * inner_h;
+        let room = spare * weight[l] / total_w;
+        top += need + room;
+        off[l + 1] = top - f[l + 1] * inner_h;
+        // The marks' line: up from the lane's bottom edge by half its room, the room at this
+        // smallest plot and half of every px the lane grows beyond it.
+        let share = f[l + 1] - f[l];
+        base_f[l] = f[l + 1] - share / 2.0;
+        base_off[l] = off[l + 1] - room / 2.0 + share * inner_h / 2.0;
     }
+    let lanes = Lanes {
+        f,
+        off,
+        base_f,
+        base_off,
+    };
     let labels = placed
         .into_iter()
         .map(|p| {
@@ -610,8 +678,8 @@ fn wide(
                 pos: Pos {
                     fx,
                     dx: p.b.x0 - (PAD + fx * inner_w),
-                    fy: lane_f(m.lane + 1, n),
-                    dy: lanes[m.lane + 1] - MARK_OFF - p.b.up1,
+                    fy: lanes.base_f[m.lane],
+                    dy: lanes.base_off[m.lane] - MARK_OFF - p.b.up1,
                 },
                 w: p.w,
                 h: p.h,
@@ -694,7 +762,7 @@ fn narrow(
             }
             continue;
         }
-        let m = mark_pos(Class::Narrow, &marks[i], view, &[], g);
+        let m = mark_pos(Class::Narrow, &marks[i], view, &Lanes::even(g.lanes), g);
         // Relative to the mark, which moves with the plot's height exactly as the box does.
         let elbow = lx - 6.0 - m.dx;
         let to = tops[k] + h / 2.0 - y;
@@ -717,7 +785,7 @@ fn narrow(
     Layout {
         class: Class::Narrow,
         view,
-        lanes: vec![0.0; g.lanes + 1],
+        lanes: Lanes::even(g.lanes),
         labels,
         // In the gutter, a tick's words stack below it ("Sep" over "1950"), so the last ones
         // must leave room for two lines above the plot's bottom at its smallest.

@@ -280,6 +280,38 @@ fn same_day_marks_in_a_lane_stack() {
 }
 
 #[test]
+fn a_lane_with_nothing_in_the_window_takes_a_small_share_of_a_tall_plot() {
+    let (axis, items) = crowded();
+    let m = marks(&axis, &items);
+    // 1950-06 to 1950-07: North Korea invades (lane 2), the fleet (lane 0), the UN (lane 3);
+    // nothing of lane 1 (Beijing).
+    let s = scene("1950-06", "1950-07", &[3], "");
+    let l = layout(Class::Wide, &axis, &items, &m, &s, Geometry::default(), &en);
+    let (_, h0) = Class::Wide.min();
+    let height = |lane: usize, h: f64| {
+        let inner = h - AXIS_H;
+        lane_edge(&l.lanes, lane + 1, inner) - lane_edge(&l.lanes, lane, inner)
+    };
+    let h = h0 * 2.0;
+    // Beyond the smallest plot, the empty lane grows by a fifth of what the others grow.
+    let grown = |lane: usize| height(lane, h) - height(lane, h0);
+    assert!(grown(1) > 0.0, "it still grows a little");
+    assert!(
+        (grown(1) - EMPTY_LANE_SHARE * grown(2)).abs() < 1e-6,
+        "{} vs {}",
+        grown(1),
+        grown(2)
+    );
+    assert!(
+        height(1, h) < height(2, h) * 0.5,
+        "an empty lane is no empty stripe"
+    );
+    // The edges still span the plot, top to bottom, in order.
+    assert_eq!((l.lanes.f[0], l.lanes.f[4]), (0.0, 1.0));
+    assert!(l.lanes.f.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
 fn events_outside_the_window_are_not_labelled() {
     let (axis, items) = crowded();
     let m = marks(&axis, &items);
