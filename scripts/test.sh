@@ -56,3 +56,7 @@ cargo run --quiet -p explainer-model --features build --bin pages
 echo "==> end-to-end tests in real browsers"
 export E2E_ENGINES="${E2E_ENGINES:-chromium,firefox,webkit}"
 cd tests && node --test --test-concurrency=1 e2e/
+
+echo "==> the same suites on the fixture explainer, which shares nothing with ours (one monkey seed)"
+E2E_EXPLAINER=mini MONKEY_SEEDS=1 node --test --test-concurrency=1 \
+  e2e/stage.test.mjs e2e/drawn.test.mjs e2e/embed.test.mjs e2e/monkey.test.mjs

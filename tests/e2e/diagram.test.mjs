@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
-import { ARTIFACTS, loadContent, moving, ready, serveDist, settleOn, settled, sleep } from './lib/site.mjs';
+import { ARTIFACTS, TRACKER, loadContent, moving, quiet, ready, reload, serveDist, settleOn, settled } from './lib/site.mjs';
 
 const content = loadContent();
 const d = content.diagram;
@@ -83,7 +83,8 @@ for (const engine of engines()) {
   describe(`diagram widget [${engine}]`, () => {
     const browser = useDriver(engine);
     let site;
-    before(async () => (site = await serveDist()));
+    // (With the tracker: a test may wait until nothing is booked. See site.mjs quiet().)
+    before(async () => (site = await serveDist({ inject: TRACKER })));
     after(async () => site?.close());
 
     it('steps through its stages with the buttons and the keys; the address, the count and the balance follow', async () => {
@@ -213,7 +214,7 @@ for (const engine of engines()) {
       assert.equal(got.history, history, 'no history entries');
       // The Embed panel's code carries the state.
       await (await s.find('main.widget > .embed-code summary')).click();
-      const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.every(Boolean) && c', 3000);
+      const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.length === 3 && c.every(Boolean) && c', 5000); // (the panel’s body comes out of its template as it opens: three codes)
       // (The attribute as HTML has it: a browser reads &amp; as &.)
       const iframeSrc = (codes[0].match(/src="([^"]+)"/)?.[1] ?? '').replace(/&amp;/g, '&');
       assert.deepEqual(new URL(iframeSrc).searchParams.get('off')?.split(',').sort(), [a, b].sort(), `the iframe code carries off= (${iframeSrc})`);
@@ -241,11 +242,14 @@ for (const engine of engines()) {
           new MutationObserver(() => { const t = region.textContent.trim(); if (t) window.__said.push(t); })
             .observe(region, { childList: true, characterData: true, subtree: true });`);
       await (await s.find('main.widget [data-go=prev]')).click();
-      await sleep(200);
+      // Said, and nothing more is on its way.
+      await s.waitFor('return window.__said.length > 0', 5000);
+      await quiet(s);
       assert.equal((await s.exec('return window.__said')).length, 1, `a stage change is said once: ${JSON.stringify(await s.exec('return window.__said'))}`);
       await s.exec('window.__said = []');
       await flip(s, d.factor[0].id);
-      await sleep(200);
+      await s.waitFor('return window.__said.length > 0', 5000);
+      await quiet(s);
       const said = await s.exec('return window.__said');
       assert.equal(said.length, 1, `a switch is said once: ${JSON.stringify(said)}`);
     });
@@ -265,7 +269,7 @@ for (const engine of engines()) {
   describe(`diagram in the essay [${engine}]`, () => {
     const browser = useDriver(engine);
     let site;
-    before(async () => (site = await serveDist()));
+    before(async () => (site = await serveDist({ inject: TRACKER })));
     after(async () => site?.close());
 
     it('the last diagram step’s buttons flip switches in place; the address keeps them, and a reload restores them', async () => {
@@ -285,16 +289,17 @@ for (const engine of engines()) {
       assert.equal(await s.exec(`return document.querySelector('.whatif-try [data-toggle="${buttons[0]}"]').getAttribute('aria-pressed')`), 'true');
       assertBalance(got, stage, [buttons[0]], `essay without ${buttons[0]}`);
       await s.waitFor(`return new URLSearchParams(location.search).get('off') === '${buttons[0]}'`, 3000);
-      await sleep(800); // past the settle time: the step's own update keeps the switch
+      await quiet(s); // past the settle timer: the step's own update keeps the switch
       assert.equal(await s.exec('return location.search + location.hash'), `?off=${buttons[0]}#${content.steps[i].id}`, 'the step and the switch in the address');
-      await s.exec('location.reload()');
-      await sleep(300);
+      await reload(s);
       await ready(s);
       got = await read(s, '.graphic');
       assert.deepEqual(got.off, [buttons[0]], 'a reload restores the switch');
       assert.equal(await s.exec(`return document.querySelector('.whatif-try [data-toggle="${buttons[0]}"]').getAttribute('aria-pressed')`), 'true');
       // The Embed panel, asked for the diagram, carries the stage and the switch.
       await s.exec('document.querySelector(".graphic .embed-code").open = true');
+      // (its body comes out of its template on the toggle that follows)
+      await s.waitFor('return !!document.querySelector(".graphic .embed-code .embed-pick select")', 5000);
       await s.exec(`const sel = document.querySelector('.graphic .embed-pick select'); sel.value = 'diagram'; sel.dispatchEvent(new Event('change', { bubbles: true }));`);
       const code = await s.waitFor('return document.querySelector(".graphic .embed-code textarea").value', 3000);
       assert.match(code, new RegExp(`off=${buttons[0]}`), `the embed code carries the switch (${code})`);

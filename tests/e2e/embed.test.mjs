@@ -13,6 +13,12 @@ import { ARTIFACTS, loadContent, ready, serveDist, settled, sleep } from './lib/
 
 const content = loadContent();
 const stages = content.diagram.stage;
+// A stage in the middle of the story, and events, from the explainer's own content.
+const MID = stages[Math.min(2, stages.length - 2)].id;
+const LAST = stages.at(-1).id;
+const events = content.timeline.event;
+const EVENT = events[Math.floor(events.length / 2)].id;
+const LAST_EVENT = events.at(-2).id;
 
 function hostPage(explainer, body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -44,11 +50,11 @@ for (const engine of engines()) {
           '/evil.html': {
             body: `<!doctype html><html lang="en"><title>x</title><script>
               setInterval(function () {
-                try { parent.frames[0].postMessage({ type: 'explainer:goto', target: 'event-armistice' }, '*'); } catch (e) {}
+                try { parent.frames[0].postMessage({ type: 'explainer:goto', target: 'event-${LAST_EVENT}' }, '*'); } catch (e) {}
                 parent.postMessage({ type: 'explainer:height', widget: 'timeline', height: 5 }, '*');
               }, 100);</script></html>`,
           },
-          '/sandbox.html': { body: hostPage(e, `<iframe id="sb" sandbox="allow-scripts" src="${e}diagram/?embed=1&stage=inchon" title="Sandboxed diagram" data-explainer-frame style="width:100%;height:300px;border:0"></iframe>`) },
+          '/sandbox.html': { body: hostPage(e, `<iframe id="sb" sandbox="allow-scripts" src="${e}diagram/?embed=1&stage=${MID}" title="Sandboxed diagram" data-explainer-frame style="width:100%;height:300px;border:0"></iframe>`) },
         },
       });
     });
@@ -91,27 +97,27 @@ for (const engine of engines()) {
 
     it('the script variant mounts the widget, scoped, at the host fragment’s stage, and follows the fragment', async () => {
       const s = await browser.session({ width: 1280, height: 900 });
-      await s.get(`${host.origin}/script.html#stage-inchon`);
+      await s.get(`${host.origin}/script.html#stage-${MID}`);
       await s.waitFor('return !!document.querySelector("#dg iframe")', 10000);
       const frame = await s.find('#dg iframe');
       assert.equal(await frame.attr('title'), 'Decision diagram');
       assert.equal(new URL(await frame.attr('src')).pathname, new URL(`${site.url}diagram/`).pathname, 'the loader frames the widget’s own page');
       await s.switchToFrame(frame);
-      await s.waitFor('return document.querySelector(".inst-dg")?.dataset.scene === "inchon"', 10000);
+      await s.waitFor(`return document.querySelector(".inst-dg")?.dataset.scene === "${MID}"`, 10000);
       assert.equal(await s.exec('return !!document.querySelector(".credit-line a")'), true, 'credit link back');
       await s.switchToParent();
       // The host's styles did not reach in, and ours did not leak out.
       assert.equal(await s.exec('return getComputedStyle(document.body).fontFamily'), 'Georgia, serif');
       // A later change of the host's fragment is passed on.
-      await s.exec('location.hash = "#stage-decision"');
+      await s.exec(`location.hash = "#stage-${LAST}"`);
       await s.switchToFrame(await s.find('#dg iframe'));
-      await s.waitFor('return document.querySelector(".inst-dg").dataset.scene === "decision"', 5000);
+      await s.waitFor(`return document.querySelector(".inst-dg").dataset.scene === "${LAST}"`, 5000);
       await s.switchToParent();
       // The frame tells the host what the reader looks at.
       const seen = await s.execAsync(`const done = arguments[0];
         document.querySelector('#dg iframe').addEventListener('explainer:state', (e) => done(e.detail), { once: true });
-        location.hash = '#stage-inchon'; setTimeout(() => done(null), 3000);`);
-      assert.deepEqual(seen, { widget: 'diagram', target: 'stage-inchon' });
+        location.hash = '#stage-${MID}'; setTimeout(() => done(null), 3000);`);
+      assert.deepEqual(seen, { widget: 'diagram', target: `stage-${MID}` });
     });
 
     it('keys in a widget don’t scroll the host, two embeds stay independent, forged messages are ignored', async () => {
@@ -132,7 +138,7 @@ for (const engine of engines()) {
       const free = await s.exec(`return [...document.querySelectorAll('.evs .mk')].findIndex((b, i) => {
         const r = b.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
         return i > 5 && r.top > 0 && r.bottom < innerHeight && b.contains(hit); })`);
-      await (await s.find(`.evs .ev:nth-child(${free + 1}) .mk`)).click();
+      await (await s.find(`.evs > .mk:nth-child(${free + 1})`)).click();
       await s.waitFor('return !!document.querySelector(".mk[aria-expanded=true]")', 3000);
       // The click itself may scroll the host to bring its target into view; the keys may not.
       await s.switchToParent();
@@ -153,9 +159,9 @@ for (const engine of engines()) {
       const s = await browser.session({ width: 1280, height: 800 });
       await s.get(`${host.origin}/sandbox.html`);
       await s.switchToFrame(await s.find('#sb'));
-      await s.waitFor('return document.querySelector(".inst-dg")?.dataset.scene === "inchon" && document.documentElement.dataset.app === "live"', 15000);
+      await s.waitFor(`return document.querySelector(".inst-dg")?.dataset.scene === "${MID}" && document.documentElement.dataset.app === "live"`, 15000);
       await (await s.find('button[data-go=next]')).click();
-      const next = stages[stages.findIndex((st) => st.id === 'inchon') + 1].id;
+      const next = stages[stages.findIndex((st) => st.id === MID) + 1].id;
       assert.equal(await s.exec('return document.querySelector(".inst-dg").dataset.scene'), next);
       await s.switchToParent();
       await s.waitFor('return document.querySelector("#sb").getBoundingClientRect().height !== 300', 5000);
@@ -169,13 +175,13 @@ for (const engine of engines()) {
       const off = content.diagram.factor.at(-1).id;
       const snippets = [];
       for (const [page, widget, check] of [
-        ['timeline/?event=inchon-landing', 'timeline', 'return document.querySelector(".mk[aria-expanded=true]")?.closest(".ev").dataset.id'],
+        [`timeline/?event=${EVENT}`, 'timeline', 'return document.querySelector(".mk[aria-expanded=true]")?.closest(".ev").dataset.id'],
         [`diagram/?off=${off}#stage-${stages.at(-1).id}`, 'diagram', 'return [document.querySelector(".inst-dg").dataset.scene, [...document.querySelectorAll(".inst-dg input:not(:checked)")].map((i) => i.dataset.factor).join()]'],
       ]) {
         await s.get(`${site.url}${page}`);
         await ready(s);
         await (await s.find('main.widget > .embed-code summary')).click();
-        const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.every(Boolean) && c', 3000);
+        const codes = await s.waitFor('const c = [...document.querySelectorAll("main.widget > .embed-code textarea")].map((t) => t.value); return c.length === 3 && c.every(Boolean) && c', 5000); // (the panel’s body comes out of its template as it opens: three codes)
         assert.equal(codes.length, 3, `${widget}: three snippets`);
         const want = await s.exec(check);
         for (const [k, code] of codes.entries()) snippets.push({ widget, k, code, check, want });

@@ -5,7 +5,7 @@
 // page the build has (the catalog is the model's address table), and on a host page on another
 // origin with every widget embedded. Zero page errors and zero console errors.
 //
-//   MONKEY_SEEDS=1,2,3      the fixed seeds (default); each seed is a session of its own
+//   MONKEY_SEEDS=1,2,3      the fixed seeds (default); each page of each seed is a session of its own
 //   MONKEY_ACTIONS=100      actions per page and seed (default 100: 300 per page)
 //   MONKEY_SEED=7           replay one seed (with MONKEY_ACTIONS, as a failure prints it)
 //   MONKEY_PAGES=essay,map  only these pages (names from the address table, and "embed")
@@ -17,7 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import { engines, useDriver } from './lib/engines.mjs';
 import { MIN_WIDTH, PROBE, catalog, runMonkey, serveProbed } from './lib/monkey.mjs';
 import { startServer } from './lib/server.mjs';
-import { REPO } from './lib/site.mjs';
+import { EXPLAINER } from './lib/site.mjs';
 import { newSession } from './lib/webdriver.mjs';
 
 const seeds = (process.env.MONKEY_SEED ?? process.env.MONKEY_SEEDS ?? '1,2,3').split(',').map(Number);
@@ -36,7 +36,7 @@ function sessionOptions(seed, engine) {
 }
 
 /** What a host page's fragment may name: the essay's ids, and each widget's prefixed names. */
-function targets(dist = join(REPO, 'dist')) {
+function targets(dist = EXPLAINER.dist) {
   const names = new Set();
   for (const w of catalog(dist)) {
     const html = readFileSync(join(dist, w.dir, 'index.html'), 'utf8');
@@ -83,16 +83,13 @@ for (const engine of engines()) {
 
     for (const seed of seeds) {
       describe(`seed ${seed}`, () => {
-        let s;
-        before(async () => {
-          s = await newSession(browser.driver, sessionOptions(seed, engine));
-        });
-        after(async () => {
-          await s?.quit();
-        });
-
         for (const page of pages) {
           it(`${page.name}: ${actions} actions, no error`, async (t) => {
+            // A session of its own for each page: what one page's run left in the browser (its
+            // window, an emulation) is not the next one's start, and a failure replays alone
+            // (the replay command runs one page) as it happened.
+            const s = await newSession(browser.driver, sessionOptions(seed, engine));
+            t.after(() => s.quit());
             const embed = page.path === null;
             const result = await runMonkey(s, {
               url: embed ? `${host.origin}/host.html` : `${site.url}${page.path}`,

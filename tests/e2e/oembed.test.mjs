@@ -160,7 +160,7 @@ for (const engine of engines()) {
       await s.waitFor('return document.documentElement.dataset.app === "live"', 15000);
       await (await s.find('.embed-code summary')).click();
       // (The app writes the codes as the panel opens.)
-      const fields = await s.waitFor('const f = [...document.querySelectorAll(".embed-snippet")].map((d) => [d.querySelector("label").textContent, d.querySelector("textarea").value]); return f.every((x) => x[1]) && f', 3000);
+      const fields = await s.waitFor('const f = [...document.querySelectorAll(".embed-snippet")].map((d) => [d.querySelector("label").textContent, d.querySelector("textarea").value]); return f.length === 3 && f.every((x) => x[1]) && f', 5000);
       assert.deepEqual(fields.map((f) => f[0]), ['Iframe (sizes itself with the script)', 'Element and script', 'Link (paste into a CMS that reads oEmbed)']);
       assert.equal(fields[2][1], `${site.url}diagram/?stage=inchon`);
       assert.ok(fields[0][1].startsWith(`<iframe src="${site.url}diagram/?embed=1&amp;stage=inchon" title="`), fields[0][1]);
@@ -169,6 +169,8 @@ for (const engine of engines()) {
       await s.get(site.url);
       await ready(s); // (the essay starts its app when the reader reaches the story)
       await s.exec('document.querySelector(".embed-code").open = true');
+      // (its body comes out of its template on the toggle that follows)
+      await s.waitFor('return !!document.querySelector(".embed-code .embed-pick select")', 5000);
       await s.exec('const p = document.querySelector(".embed-pick select"); p.value = "timeline"; p.dispatchEvent(new Event("change", { bubbles: true }))');
       await s.waitFor(`return document.querySelector("#embed-code-2").value === ${JSON.stringify(`${site.url}timeline/`)}`, 5000);
       await s.exec('const p = document.querySelector(".embed-pick select"); p.value = "essay"; p.dispatchEvent(new Event("change", { bubbles: true }))');

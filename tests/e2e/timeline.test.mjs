@@ -16,7 +16,8 @@ const byId = Object.fromEntries(events.map((e) => [e.id, e]));
 /** The periods (chips) and which marks each shows, read from the page. */
 function periods(s) {
   return s.exec(() => {
-    const marks = [...document.querySelectorAll('.inst-tl .ev')].map((e) => ({ id: e.dataset.id, t: parseFloat(e.style.getPropertyValue('--t')) }));
+    // A mark's place on the axis is its --t (0–1), from the page's stylesheet.
+    const marks = [...document.querySelectorAll('.inst-tl .evs .ev')].map((e) => ({ id: e.dataset.id, t: parseFloat(getComputedStyle(e).getPropertyValue('--t')) }));
     return [...document.querySelectorAll('.chips [data-scene]')].map((c) => {
       const [t0, t1] = [parseFloat(c.dataset.t0), parseFloat(c.dataset.t1)];
       return { scene: c.dataset.scene, label: c.textContent, t0, t1, marks: marks.filter((m) => m.t >= t0 - 1e-6 && m.t <= t1 + 1e-6).map((m) => m.id) };
@@ -38,9 +39,10 @@ function state(s) {
       expanded: [...inst.querySelectorAll('.mk[aria-expanded=true]')].map((b) => b.closest('.ev').dataset.id),
       card: card.hidden ? null : card.textContent,
       cardSource: card.hidden ? null : card.querySelector('a.source')?.getAttribute('href'),
-      inPlot: [...inst.querySelectorAll('.ev')]
+      // A mark is one button, its glyph (::before) centred in it.
+      inPlot: [...inst.querySelectorAll('.evs .ev')]
         .filter((e) => {
-          const r = e.querySelector('.gl').getBoundingClientRect();
+          const r = e.getBoundingClientRect();
           return r.left >= plot.left - 1 && r.right <= plot.right + 1 && r.top >= plot.top - 1 && r.bottom <= plot.bottom + 1;
         })
         .map((e) => e.dataset.id),
@@ -74,7 +76,7 @@ for (const engine of engines()) {
         assert.deepEqual(missing, [], `${p.scene}: every mark in its window is in the plot`);
         // Marks well outside the window (more than 3 % of its span) are not.
         const far = await s.exec(`const [t0, t1] = [arguments[0], arguments[1]], m = (t1 - t0) * 0.03;
-          return [...document.querySelectorAll('.inst-tl .ev')].filter((e) => { const t = parseFloat(e.style.getPropertyValue('--t')); return t < t0 - m || t > t1 + m; }).map((e) => e.dataset.id);`, p.t0, p.t1);
+          return [...document.querySelectorAll('.inst-tl .evs .ev')].filter((e) => { const t = parseFloat(getComputedStyle(e).getPropertyValue('--t')); return t < t0 - m || t > t1 + m; }).map((e) => e.dataset.id);`, p.t0, p.t1);
         assert.deepEqual(st.inPlot.filter((id) => far.includes(id)), [], `${p.scene}: marks far outside its window are not drawn in the plot`);
         assert.equal(st.tabStops.length, 1, 'one tab stop');
         assert.ok(p.marks.includes(st.tabStops[0]), `${p.scene}: the tab stop is on a mark on show`);

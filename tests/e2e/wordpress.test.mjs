@@ -98,7 +98,7 @@ for (const engine of engines()) {
         const [tl] = await s.findAll('iframe.wp-embedded-content');
         await s.switchToFrame(tl);
         const before = await s.exec('return document.documentElement.getBoundingClientRect().height');
-        await s.exec('document.querySelector(".ev .mk").click()');
+        await s.exec('document.querySelector(".evs .mk").click()');
         await s.waitFor(`return document.documentElement.getBoundingClientRect().height !== ${before}`, 5000).catch(() => {});
         const inner = await s.exec('return document.documentElement.getBoundingClientRect().height');
         await s.switchToParent();

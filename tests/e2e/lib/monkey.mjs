@@ -12,7 +12,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, TRACKER, serveDist, sleep, withScript } from './site.mjs';
+import { EXPLAINER, REPO, TRACKER, serveDist, sleep, withScript } from './site.mjs';
 import { WebDriverError } from './webdriver.mjs';
 
 /** The narrowest viewport each engine's window allows here (Firefox ~500, WebKitGTK ~447). */
@@ -38,7 +38,7 @@ export function widgetTable(source = readFileSync(join(REPO, 'model', 'src', 'ro
 }
 
 /** Every page of a build: the essay, then each widget whose page was built (`<dir>index.html`). */
-export function catalog(dist = join(REPO, 'dist')) {
+export function catalog(dist = EXPLAINER.dist) {
   return widgetTable()
     .filter((w) => existsSync(join(dist, w.dir, 'index.html')))
     .map((w) => ({ ...w, path: w.dir }));
@@ -73,7 +73,7 @@ export function withProbe(html) {
  * Serves a build (default dist/) under /explainer/ like serveDist, with the probe in every page
  * (editions' and widgets' too). `routes` are added (and win), e.g. to break the wasm.
  */
-export async function serveProbed({ dist = join(REPO, 'dist'), routes = {}, host, base = '/explainer/' } = {}) {
+export async function serveProbed({ dist = EXPLAINER.dist, routes = {}, host, base = '/explainer/' } = {}) {
   return serveDist({ dist, base, host, routes, inject: PROBE });
 }
 
@@ -246,6 +246,7 @@ function pageActions(batch, done) {
   };
   (async () => {
     const did = [];
+    window.__monkeyInBatch = true;
     for (const a of batch) {
       try {
         did.push(await act[a.kind](a.r));
@@ -255,6 +256,7 @@ function pageActions(batch, done) {
       await (a.wait ? wait(a.wait) : frame());
     }
     const M = window.__monkey;
+    window.__monkeyInBatch = false;
     done({
       did,
       errors: M ? M.errors.slice() : ['no probe in this page'],
@@ -511,7 +513,15 @@ export async function runMonkey(s, { url, seed, actions, label = url, frames = n
       } catch (error) {
         // A history navigation the driver reported done may still be unloading the page (seen in
         // Firefox): the batch is lost with that page; go on in the new one.
-        if (!/Document was unloaded/.test(error.message)) throw fail(`the driver failed on a batch of ${batch.map((b) => b.kind).join(', ')}: ${error.message}`);
+        // Chromium answers "script timeout" at once when the document went away under the
+        // script (a link to the page's own address without its fragment loads it anew): the
+        // batch's mark is gone with that document.
+        const gone = /script timeout/.test(error.message) && (await s.exec('return !window.__monkeyInBatch').catch(() => false));
+        if (!gone && !/Document was unloaded/.test(error.message)) {
+          // Where the page is now, for the report (the batch's own record is lost with it).
+          const now = await s.exec('return [location.href, document.readyState, document.documentElement.dataset.app, document.activeElement && document.activeElement.outerHTML.slice(0, 120)]').catch((e) => e.message);
+          throw fail(`the driver failed on a batch of ${batch.map((b) => b.kind).join(', ')}: ${error.message} (the page now: ${JSON.stringify(now)})`);
+        }
         log.push(`    (the page went away under a batch of ${batch.length}: ${error.message.replace(/^.*: /, '')})`);
         done += batch.length;
         await settle();

@@ -21,10 +21,25 @@ import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = join(here, '..', '..', '..');
-export const ARTIFACTS = join(REPO, 'tests', 'artifacts');
+
+/**
+ * Which explainer the suites test: ours (content/, built into dist/), or with
+ * `E2E_EXPLAINER=mini` the fixture that shares nothing with it (tests/fixtures/mini, built into
+ * target/dist-mini by scripts/test.sh). The suites that read everything they check from the
+ * content (stage, drawn before the script, embed, monkey) run on both.
+ */
+export const EXPLAINER = (() => {
+  const which = process.env.E2E_EXPLAINER || 'essay';
+  if (which === 'mini') return { name: 'mini', content: join(REPO, 'tests', 'fixtures', 'mini'), dist: join(REPO, 'target', 'dist-mini') };
+  if (which !== 'essay') throw new Error(`E2E_EXPLAINER=${which}: the explainers are essay (the default) and mini`);
+  return { name: 'essay', content: join(REPO, 'content'), dist: join(REPO, 'dist') };
+})();
+
+/** Where the tests write screenshots and reports: tests/artifacts/ (the fixture's: its own folder in it). */
+export const ARTIFACTS = join(REPO, 'tests', 'artifacts', ...(EXPLAINER.name === 'essay' ? [] : [EXPLAINER.name]));
 
 /** The content as data: steps in reading order with what their graphic shows. */
-export function loadContent(dir = join(REPO, 'content')) {
+export function loadContent(dir = EXPLAINER.content) {
   const py = `
 import json, os, sys, tomllib
 d = sys.argv[1]
@@ -88,7 +103,7 @@ export function withScript(html, script) {
 }
 
 /** Every page of a build (its index.html files, editions' and widgets' included), as URL paths under `base`. */
-export function pagesOf(dist, base = '/explainer/') {
+export function pagesOf(dist = EXPLAINER.dist, base = '/explainer/') {
   const out = [];
   const walk = (dir, depth) => {
     if (existsSync(join(dist, dir, 'index.html'))) out.push({ file: join(dist, dir, 'index.html'), path: `${base}${dir}` });
@@ -104,7 +119,7 @@ export function pagesOf(dist, base = '/explainer/') {
  * monkey's PROBE). `headers`: serve every file with the headers the build wrote in
  * `dist/_headers` (the strict Content-Security-Policy among them), as a host is told to.
  */
-export async function serveDist({ dist = join(REPO, 'dist'), base = '/explainer/', host, routes = {}, cors = true, inject = null, headers = false } = {}) {
+export async function serveDist({ dist = EXPLAINER.dist, base = '/explainer/', host, routes = {}, cors = true, inject = null, headers = false } = {}) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build at ${dist}: run trunk build --release first`);
   const pages = {};
   if (inject) {
@@ -215,6 +230,17 @@ export async function settleOn(s, i) {
   );
   await waitStep(s, i);
 }
+
+/**
+ * A wait condition: the essay's map, when it is on show, has its land (the app named the file and
+ * the file has arrived: its resource entry is complete). True at once where no map shows.
+ */
+export const LAND = `const inst = document.querySelector('.graphic .inst-map');
+  if (!inst || !inst.getClientRects().length || getComputedStyle(inst).visibility !== 'visible') return true;
+  const img = inst.querySelector('image.geo-land'), href = img && img.getAttribute('href');
+  if (!href) return false;
+  const url = new URL(href, document.baseURI).href;
+  return performance.getEntriesByType('resource').some((e) => e.name === url && e.responseEnd > 0);`;
 
 /** Resolves when the panel shows step `i`. */
 export async function waitStep(s, i, timeout = 5000) {
