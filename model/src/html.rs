@@ -44,7 +44,9 @@ pub fn inline(text: &str) -> String {
 
 /// Text with emphasis markers removed (for attributes, alt text and cards).
 pub fn plain(text: &str) -> String {
-    text.replace('*', "")
+    // (and without the phrase marks of a language written without spaces: a title, a name or a
+    // description outside the page's own layout, where nothing wraps at them)
+    text.replace(['*', crate::text::ZWSP], "")
 }
 
 /// A number for CSS: at most four decimals, no trailing zeros, no `-0`.

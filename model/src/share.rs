@@ -36,7 +36,7 @@ pub fn iframe_code(w: Widget, src: &str, title: &str, base: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" frameborder=\"0\" data-explainer-frame loading=\"lazy\" style=\"width:100%;height:{};border:0\"></iframe>\n{}",
         attr(src),
-        attr(title),
+        attr(&crate::html::plain(title)),
         frame_px(spec),
         spec.height,
         script_code(base)

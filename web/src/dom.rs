@@ -272,6 +272,8 @@ pub fn replace_address(search: &str, fragment: Option<&str>) {
         want_hash.push_str(f);
     }
     if now_search == search && now_hash == want_hash {
+        // (The address already says it, as when a page opens at it: the links follow all the same.)
+        follow_languages(search, &want_hash);
         return;
     }
     let mut url = window().location().pathname().unwrap_or_default();

@@ -295,7 +295,12 @@ fn assemble(staging: &Path, out: &Path) -> Result<(), String> {
         }
     }
     let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
-    let policy = document::policy(&refs);
+    // The site's own origin, as the build names it elsewhere (the public address).
+    let base = match std::env::var(share::PUBLIC_URL_VAR) {
+        Ok(v) if !v.trim().is_empty() => share::public_base(&v)?,
+        _ => share::DEFAULT_BASE.to_string(),
+    };
+    let policy = document::policy(&refs, Some(&document::origin_of(&base)));
     std::fs::write(staging.join("_headers"), document::headers_file(&policy))
         .map_err(|e| format!("_headers: {e}"))?;
     std::fs::write(staging.join("csp.txt"), format!("{policy}\n"))

@@ -138,7 +138,12 @@ pub fn inline_blocks(html: &str) -> (Vec<&str>, Vec<&str>) {
 /// inline ones only by their hashes; wasm compiled from its own files; no plugins, no base
 /// changes, no forms. Framing is left open (the widgets are meant to be embedded; a host that
 /// wants to limit it adds `frame-ancestors`).
-pub fn policy(docs: &[&str]) -> String {
+///
+/// `origin` (the site's own, `https://example.org`) is named beside `'self'`: a page framed in a
+/// sandbox without `allow-same-origin` has an opaque origin, and WebKit then matches `'self'`
+/// against nothing (Chromium and Firefox match the page's address), so the app's own files are
+/// refused there unless the policy names where they come from.
+pub fn policy(docs: &[&str], origin: Option<&str>) -> String {
     let mut scripts: Vec<String> = Vec::new();
     let mut styles: Vec<String> = Vec::new();
     for d in docs {
@@ -156,11 +161,22 @@ pub fn policy(docs: &[&str]) -> String {
             }
         }
     }
+    let me = match origin {
+        Some(o) => format!("'self' {o}"),
+        None => "'self'".to_string(),
+    };
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'",
+        "default-src {me}; script-src {me} 'wasm-unsafe-eval' {}; style-src {me} {}; img-src {me} data:; connect-src {me}; base-uri 'none'; object-src 'none'; form-action 'none'",
         scripts.join(" "),
         styles.join(" ")
     )
+}
+
+/// The origin (`scheme://host[:port]`) of an absolute address such as the public base.
+pub fn origin_of(address: &str) -> String {
+    let (scheme, rest) = address.split_once("://").unwrap_or(("https", address));
+    let host = rest.split('/').next().unwrap_or("");
+    format!("{scheme}://{host}")
 }
 
 /// The `_headers` file (Netlify's and Cloudflare Pages' format; others copy the line): the
@@ -191,7 +207,7 @@ mod tests {
     fn the_policy_names_every_inline_block_and_no_unsafe_inline() {
         let a = "<script>x()</script><style>a{}</style>";
         let b = "<script>x()</script><style>b{}</style>";
-        let p = policy(&[a, b]);
+        let p = policy(&[a, b], None);
         assert_eq!(
             p.matches("'sha256-").count(),
             3,
@@ -199,6 +215,25 @@ mod tests {
         );
         assert!(!p.contains("unsafe-inline"));
         assert!(p.contains("'wasm-unsafe-eval'"));
+        // The site's own origin beside 'self' wherever its files are allowed (WebKit's sandbox).
+        let q = policy(&[a], Some("https://example.org"));
+        for d in [
+            "default-src",
+            "script-src",
+            "style-src",
+            "img-src",
+            "connect-src",
+        ] {
+            assert!(
+                q.contains(&format!("{d} 'self' https://example.org")),
+                "{d}: {q}"
+            );
+        }
+        assert_eq!(
+            origin_of("https://example.org/news/explainer/"),
+            "https://example.org"
+        );
+        assert_eq!(origin_of("http://127.0.0.1:8080/"), "http://127.0.0.1:8080");
         assert_eq!(
             relative("ko/timeline/", "timeline/x.js"),
             "../../timeline/x.js"

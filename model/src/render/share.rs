@@ -76,7 +76,7 @@ pub fn head_tags(site: &Site, w: Widget) -> String {
         "<meta property=\"og:type\" content=\"{}\">\n<meta property=\"og:locale\" content=\"{}\">\n<meta property=\"og:site_name\" content=\"{}\">\n<meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{}\">\n<meta property=\"og:url\" content=\"{}\">\n<meta property=\"og:image\" content=\"{}\">\n<meta property=\"og:image:width\" content=\"{}\">\n<meta property=\"og:image:height\" content=\"{}\">\n<meta property=\"og:image:alt\" content=\"{}\">\n<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
         if w == Widget::Essay { "article" } else { "website" },
         escape(&site.lang.replace('-', "_")),
-        escape(&b.essay.meta.title),
+        escape(&crate::html::plain(&b.essay.meta.title)),
         escape(&b.essay.meta.standfirst),
         escape(&page_url(site, w)),
         escape(&file_url(site, w, CARD_FILE)),

@@ -71,8 +71,9 @@ function pickEncoding(acceptEncoding = '') {
  * @param {string} [options.host='127.0.0.1'] e.g. '127.0.0.2' for a second origin
  * @param {boolean} [options.compress=false] serve br/gzip per Accept-Encoding (best quality, as a CDN would)
  * @param {boolean} [options.cors=false] `Access-Control-Allow-Origin: *` on every file
- * @param {Record<string, string>|null} [options.headers] headers sent with every answer (files,
- *   routes and errors alike), as a host applies a `/*` rule of `_headers`: e.g. the build's CSP
+ * @param {Record<string, string>|((origin: string) => Record<string, string>)|null} [options.headers]
+ *   headers sent with every answer (files, routes and errors alike), as a host applies a `/*`
+ *   rule of `_headers`: e.g. the build's CSP (a function gets the server's origin first)
  * @param {Record<string, {type?: string, body: string|Buffer, status?: number, headers?: object}>} [options.routes]
  *   exact URL paths (any prefix) answered from memory; `type` defaults from the extension
  * @returns {Promise<{url: string, origin: string, close(): Promise<void>, hold(pattern: RegExp): () => void,
@@ -81,7 +82,9 @@ function pickEncoding(acceptEncoding = '') {
 export async function startServer({ root, base = '/', port = 0, host = '127.0.0.1', compress = false, cors = false, headers: siteHeaders = null, routes = {} } = {}) {
   // `cors`: files may be read from any origin, as a sandboxed (opaque-origin) embed needs.
   // `headers` (lower-cased names) go with every answer and win over the server's own.
-  const always = Object.fromEntries(Object.entries(siteHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  // (A function of the server's origin, once it has one: a policy that names the site's origin.)
+  const lower = (h) => Object.fromEntries(Object.entries(h ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  let always = typeof siteHeaders === 'function' ? {} : lower(siteHeaders);
   const corsHeaders = cors ? { 'access-control-allow-origin': '*' } : {};
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const rootDir = root ? resolve(root) : null;
@@ -194,7 +197,11 @@ export async function startServer({ root, base = '/', port = 0, host = '127.0.0.
   });
   server.listen(port, host);
   await once(server, 'listening');
+  // A server a test forgot to close (a hook that failed before its cleanup) must not keep the
+  // test file's process alive after its tests: while a test runs, its own requests keep it.
+  server.unref();
   const origin = `http://${host}:${server.address().port}`;
+  if (typeof siteHeaders === 'function') always = lower(siteHeaders(origin));
   return {
     url: origin + prefix,
     origin,

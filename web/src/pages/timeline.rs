@@ -42,6 +42,10 @@ pub fn start(scope: &Scope, route: Route) {
             tl.select_id(id)
         })
     };
+    // Told before the address's own event opens, so that it is reported too (the address and
+    // the language links follow it from the start).
+    let b = shell.bridge.clone();
+    tl.on_select(scope, move |id| b.report(id.as_deref(), &[]));
     let mut notes = Vec::new();
     if let Some(id) = shell.route.target.as_deref() {
         if !open(id) {
@@ -53,8 +57,6 @@ pub fn start(scope: &Scope, route: Route) {
         let (scene, show) = (dom::attr(c, "data-scene"), show.clone());
         scope.listen(c, "click", move |_: web_sys::Event| show(&scene));
     }
-    let b = shell.bridge.clone();
-    tl.on_select(scope, move |id| b.report(id.as_deref(), &[]));
     shell.on_goto(scope, move |t| {
         open(t);
     });
