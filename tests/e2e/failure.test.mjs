@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { engines, useDriver } from './lib/engines.mjs';
 import { READ_PROBE, catalog, reachApp, serveProbed } from './lib/monkey.mjs';
-import { newSession } from './lib/webdriver.mjs';
 import { REPO, afterFrames } from './lib/site.mjs';
 
 const DIST = join(REPO, 'dist');
@@ -93,8 +92,9 @@ function assertReadable(r, label, { baseline = null } = {}) {
 async function withoutScripting(browser, dist) {
   const out = {};
   const site = await serveProbed({ dist });
-  const s = await newSession(browser.driver, { width: 1280, height: 800, javascript: false });
   try {
+    // (The describe's own session: geckodriver allows one at a time.)
+    const s = await browser.session({ width: 1280, height: 800, javascript: false });
     for (const p of catalog(dist)) {
       await s.get(`${site.url}${p.dir}`);
       const r = await s.exec(readable);
@@ -102,7 +102,6 @@ async function withoutScripting(browser, dist) {
       out[p.name] = r.text;
     }
   } finally {
-    await s.quit();
     await site.close();
   }
   return out;
