@@ -67,9 +67,13 @@ impl Bridge {
             return b;
         }
         // The page's height changes with the scene, the card, the switches: watch the root.
+        // (Told in the next frame, not from the observer's own callback: a host that resizes the
+        // frame at once, in the same rendering update, would be a resize inside the observer's
+        // delivery, which Firefox reports as a ResizeObserver loop error.)
         if let Some(root) = dom::root() {
             let me = b.clone();
-            scope.on_resize(&root, move || me.report_height());
+            let tell = scope.frame(move || me.report_height());
+            scope.on_resize(&root, move || tell.request());
         }
         b.report_height();
         // A frame sized to its content cannot scroll, so the browser would pass scrolling keys
