@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
 import { startServer } from './lib/server.mjs';
-import { ARTIFACTS, loadContent, ready, serveDist, settled, sleep } from './lib/site.mjs';
+import { ARTIFACTS, loadContent, ready, serveDist, settled } from './lib/site.mjs';
 
 const content = loadContent();
 const stages = content.diagram.stage;
@@ -52,6 +52,7 @@ for (const engine of engines()) {
               setInterval(function () {
                 try { parent.frames[0].postMessage({ type: 'explainer:goto', target: 'event-${LAST_EVENT}' }, '*'); } catch (e) {}
                 parent.postMessage({ type: 'explainer:height', widget: 'timeline', height: 5 }, '*');
+                window.__tries = (window.__tries || 0) + 1;
               }, 100);</script></html>`,
           },
           '/sandbox.html': { body: hostPage(e, `<iframe id="sb" sandbox="allow-scripts" src="${e}diagram/?embed=1&stage=${MID}" title="Sandboxed diagram" data-explainer-frame style="width:100%;height:300px;border:0"></iframe>`) },
@@ -124,8 +125,16 @@ for (const engine of engines()) {
       const s = await browser.session({ width: 1280, height: 800 });
       await s.get(`${host.origin}/two.html`);
       await s.waitFor('return document.querySelectorAll("iframe[data-widget=timeline]").length === 2', 10000);
-      await sleep(1500); // the forger has had time to try
       const [a, b] = await s.findAll('iframe[data-widget=timeline]');
+      // Both widgets live, and then the forger (same origin as this page) has tried ten more times.
+      for (const f of [a, b]) {
+        await s.switchToFrame(f);
+        await s.waitFor('return document.documentElement.dataset.app === "live"', 10000);
+        await s.switchToParent();
+      }
+      const tries = 'document.getElementById("evil").contentWindow.__tries || 0';
+      const t0 = await s.exec(`return ${tries}`);
+      await s.waitFor(`return (${tries}) >= ${t0 + 10}`, 10000);
       for (const f of [a, b]) {
         const h = await s.exec('return arguments[0].getBoundingClientRect().height', f);
         assert.ok(h > 100, `a forged height message did not shrink the frame (${h})`);

@@ -11,7 +11,7 @@ import { extract } from '@extractus/oembed-extractor';
 import { engines, useDriver } from './lib/engines.mjs';
 import { startServer } from './lib/server.mjs';
 import { PAGES, pngSize, publicBase, rebase, routedFetch, wpDiscover } from './lib/oembed.mjs';
-import { REPO, ready, serveDist, sleep } from './lib/site.mjs';
+import { REPO, ready, serveDist } from './lib/site.mjs';
 
 const DIST = join(REPO, 'dist');
 
@@ -144,10 +144,17 @@ for (const engine of engines()) {
       const s = await browser.session({ width: 1000, height: 800 });
       await s.get(`${host.origin}/post.html`);
       await s.waitFor('return document.querySelector("#embed iframe")?.getBoundingClientRect().height !== 720', 15000);
-      await sleep(300);
-      const outer = await s.exec('return document.querySelector("#embed iframe").getBoundingClientRect().height');
+      // Until the frame has its content's height (it answers as the widget grows), or the time is up.
+      const heights = async () => {
+        const outer = await s.exec('return document.querySelector("#embed iframe").getBoundingClientRect().height');
+        await s.switchToFrame(await s.find('#embed iframe'));
+        const inner = await s.exec('return document.documentElement.getBoundingClientRect().height');
+        await s.switchToParent();
+        return [outer, inner];
+      };
+      await s.waitFor(async () => { const [o, i] = await heights(); return Math.abs(o - i) <= 2; }, 10000).catch(() => {});
+      const [outer, inner] = await heights();
       await s.switchToFrame(await s.find('#embed iframe'));
-      const inner = await s.exec('return document.documentElement.getBoundingClientRect().height');
       assert.equal(await s.exec('return document.documentElement.dataset.app'), 'live');
       await s.switchToParent();
       assert.ok(Math.abs(outer - inner) <= 2, `frame ${outer} px for content ${inner} px`);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { engines, useDriver } from './lib/engines.mjs';
 import { startServer } from './lib/server.mjs';
 import { publicBase, rebase, WP_DIR, wpEmbedScript, wpFilterOembedResult, wpPost, wpSecret } from './lib/oembed.mjs';
-import { REPO, loadContent, serveDist, sleep } from './lib/site.mjs';
+import { REPO, loadContent, serveDist } from './lib/site.mjs';
 
 const DIST = join(REPO, 'dist');
 const HTML = 'text/html; charset=utf-8';
@@ -87,7 +87,9 @@ for (const engine of engines()) {
               && [...document.querySelectorAll('iframe.wp-embedded-content')].every((f) => !f.hasAttribute('style'))`,
           20000,
         );
-        await sleep(500);
+        // Until each frame has its content's height (the frames answer as they grow), or the time is up.
+        const fits = (m) => m.every((f) => Math.abs(Number(f.attr) - clamp(f.inner)) <= 2 && Math.abs(f.outer - Number(f.attr)) <= 1);
+        await s.waitFor(async () => fits(await frames(s)), 10000).catch(() => {});
         const measured = await frames(s);
         console.log(`# ${engine} ${width}px: ${measured.map((f) => `frame ${f.attr} for content ${Math.round(f.inner)}`).join(', ')}`);
         for (const [i, f] of measured.entries()) {

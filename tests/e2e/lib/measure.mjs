@@ -41,6 +41,9 @@
 // visible text rect of the other intersect by more than 1 px both ways. A label's text is not
 // compared with its own descendants'.
 
+/** The tallest empty band a panel may have, as a share of its height (the stage checks). */
+export const MAX_BAND = 0.15;
+
 export const LABELS = [
   // timeline (and the map's labels, also .lbl)
   '.lbl',
