@@ -86,10 +86,12 @@ export function sceneOf(content, step) {
  * animation frames, counted by wrapping the window's own functions before any script of the
  * page runs (`window.__pending()`). The app registers its frames and timers through these, so
  * "nothing pending" is a state a test can wait for: every frame it booked has run, every timer
- * has fired or been cleared (a count taken then is not one with a timer alive in it).
+ * has fired or been cleared (a count taken then is not one with a timer alive in it). A timer of
+ * 30 s or more is not counted: WebKit's driver books its own script timeout (the session's 30 s)
+ * in the page with the page's setTimeout, and leaves it; the apps book none that long.
  */
 export const TRACKER = `<script>(function(w){var t=new Set(),f=new Set(),st=w.setTimeout,ct=w.clearTimeout,ra=w.requestAnimationFrame,ca=w.cancelAnimationFrame;
-w.setTimeout=function(cb,ms){var a=[].slice.call(arguments,2),id=st.call(w,function(){t.delete(id);if(typeof cb==="function")cb.apply(w,a)},ms);t.add(id);return id};
+w.setTimeout=function(cb,ms){var a=[].slice.call(arguments,2),id=st.call(w,function(){t.delete(id);if(typeof cb==="function")cb.apply(w,a)},ms);if(!(ms>=30000))t.add(id);return id};
 w.clearTimeout=function(id){t.delete(id);return ct.call(w,id)};
 if(ra){w.requestAnimationFrame=function(cb){var id=ra.call(w,function(x){f.delete(id);cb(x)});f.add(id);return id};
 w.cancelAnimationFrame=function(id){f.delete(id);return ca.call(w,id)}}
