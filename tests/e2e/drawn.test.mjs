@@ -394,7 +394,7 @@ for (const engine of engines()) {
         const url = new URL(await s.url());
         const target = new URL(`${site.url}${lands}`);
         assert.equal(url.pathname, target.pathname, `${old} lands on ${lands}`);
-        for (const [k, v] of target.searchParams) if (k !== 'stage') assert.equal(url.searchParams.get(k), v, `${old}: ${k}=${v} kept`);
+        for (const [k, v] of target.searchParams) if (k !== 'stage' && k !== 'event') assert.equal(url.searchParams.get(k), v, `${old}: ${k}=${v} kept`);
         assert.equal(url.searchParams.get('widget'), null, `${old}: no widget= left`);
         const got = await s.exec(`return {
           embed: document.documentElement.hasAttribute('data-embed'),
