@@ -203,6 +203,8 @@ for (const engine of engines()) {
       const s = await browser.session({ width: 1280, height: 800, javascript: false });
       await s.get(`${site.url}timeline/`);
       assert.equal(await s.exec('return document.querySelector("h1").textContent'), TIMELINE_TITLE);
+      // (read once nothing is moving: a mark is counted where it rests)
+      await settled(s);
       const [tl] = await picture(s, 'main');
       assert.equal(tl?.inst, 'timeline', 'the timeline is drawn');
       assert.ok(tl.h > 300, `a drawing of some size (${tl.w}×${tl.h})`);
@@ -240,6 +242,7 @@ for (const engine of engines()) {
       const s = await browser.session({ width: 1280, height: 800, javascript: false });
       await s.get(`${site.url}diagram/`);
       assert.equal(await s.exec('return document.querySelector("h1").textContent'), content.diagram.title);
+      await settled(s);
       const [dg] = await picture(s, 'main');
       assert.equal(dg?.inst, 'diagram', 'the diagram is drawn');
       assert.equal(dg.scene, lastStage.id, 'at its last stage');

@@ -517,7 +517,7 @@ export async function runMonkey(s, { url, seed, actions, label = url, frames = n
         // script (a link to the page's own address without its fragment loads it anew): the
         // batch's mark is gone with that document.
         const gone = /script timeout/.test(error.message) && (await s.exec('return !window.__monkeyInBatch').catch(() => false));
-        if (!gone && !/Document was unloaded/.test(error.message)) {
+        if (!gone && !/Document was unloaded|Callback was not called before the unload event/.test(error.message)) {
           // Where the page is now, for the report (the batch's own record is lost with it).
           const now = await s.exec('return [location.href, document.readyState, document.documentElement.dataset.app, document.activeElement && document.activeElement.outerHTML.slice(0, 120)]').catch((e) => e.message);
           throw fail(`the driver failed on a batch of ${batch.map((b) => b.kind).join(', ')}: ${error.message} (the page now: ${JSON.stringify(now)})`);
@@ -675,7 +675,7 @@ export async function runMonkey(s, { url, seed, actions, label = url, frames = n
     } catch (error) {
       if (error.monkey) throw error;
       // The same (Firefox): a page still going away after a history step.
-      if (!/Document was unloaded/.test(error.message)) throw fail(`the driver failed on "${what}": ${error.message}`, []);
+      if (!/Document was unloaded|Callback was not called before the unload event/.test(error.message)) throw fail(`the driver failed on "${what}": ${error.message}`, []);
       log.push(`    (the page went away: ${error.message.replace(/^.*: /, '')})`);
       await settle();
     }
