@@ -424,6 +424,14 @@ mod tests {
             .collect()
     }
 
+    /// The (file, line, message) of the one message that contains `needle`.
+    fn message(all: &[(String, usize, String)], needle: &str) -> (String, usize, String) {
+        all.iter()
+            .find(|(_, _, m)| m.contains(needle))
+            .unwrap_or_else(|| panic!("no message containing {needle:?} in {all:#?}"))
+            .clone()
+    }
+
     fn line_of(name: &str, file: &str, line: usize) -> String {
         let text = std::fs::read_to_string(fixture(name).join(file)).unwrap();
         text.lines().nth(line - 1).unwrap().trim().to_string()
@@ -433,12 +441,7 @@ mod tests {
     fn additions_notes_anchors_and_addresses_are_checked_with_file_and_line() {
         let name = "broken-additions";
         let all = located(name);
-        let find = |needle: &str| {
-            all.iter()
-                .find(|(_, _, m)| m.contains(needle))
-                .unwrap_or_else(|| panic!("no message containing {needle:?} in {all:#?}"))
-                .clone()
-        };
+        let find = |needle: &str| message(&all, needle);
         let (f, l, _) = find("event `lamp` needs a source with a title and an https address");
         assert_eq!(
             (f.as_str(), line_of(name, &f, l).starts_with("source =")),
@@ -496,12 +499,7 @@ mod tests {
     fn undeclared_actors_and_lanes_are_reported_where_they_are_named() {
         let name = "broken-cast";
         let all = located(name);
-        let find = |needle: &str| {
-            all.iter()
-                .find(|(_, _, m)| m.contains(needle))
-                .unwrap_or_else(|| panic!("no message containing {needle:?} in {all:#?}"))
-                .clone()
-        };
+        let find = |needle: &str| message(&all, needle);
         let (f, l, _) = find("names actor `pirates`, which cast.toml does not declare");
         assert_eq!(
             (f.as_str(), line_of(name, &f, l)),

@@ -85,17 +85,11 @@ fn glyph(o: &mut String, site: &Site, actor: &str, x: f64, y: f64, r: f64) {
             );
         }
         Some(p) => {
-            let list: Vec<String> = p
-                .iter()
-                .map(|(fx, fy)| {
-                    format!(
-                        "{},{}",
-                        num(x + (fx * 2.0 - 1.0) * r),
-                        num(y + (fy * 2.0 - 1.0) * r)
-                    )
-                })
-                .collect();
-            let _ = write!(o, r#"<polygon points="{}" fill="{fill}"/>"#, list.join(" "));
+            let _ = write!(
+                o,
+                r#"<polygon points="{}" fill="{fill}"/>"#,
+                points(p, x, y, r)
+            );
         }
     }
 }
@@ -529,6 +523,22 @@ pub fn quantize(px: &[[u8; 3]], max: usize) -> (Vec<[u8; 3]>, Vec<u8>) {
         })
         .collect();
     (palette, index)
+}
+
+/// A glyph's polygon (its corners as fractions of its box) centred at (x, y), `r` from its
+/// centre to its box's edge, as SVG `points` (the card and the stills draw glyphs alike).
+pub(super) fn points(corners: &[(f64, f64)], x: f64, y: f64, r: f64) -> String {
+    corners
+        .iter()
+        .map(|(fx, fy)| {
+            format!(
+                "{},{}",
+                num(x + (fx * 2.0 - 1.0) * r),
+                num(y + (fy * 2.0 - 1.0) * r)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -162,20 +162,10 @@ fn glyph(svg: &mut Svg, site: &Site, actor: &str, x: f64, y: f64, r: f64) {
             num(2.0 * r)
         )),
         Some(p) => {
-            let pts: Vec<String> = p
-                .iter()
-                .map(|(fx, fy)| {
-                    format!(
-                        "{},{}",
-                        num(x + (fx * 2.0 - 1.0) * r),
-                        num(y + (fy * 2.0 - 1.0) * r)
-                    )
-                })
-                .collect();
             let _ = write!(
                 svg.o,
                 r#"<polygon points="{}" class="a-{actor}" fill="{fill}"/>"#,
-                pts.join(" ")
+                super::card::points(p, x, y, r)
             );
         }
     }
