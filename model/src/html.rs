@@ -85,6 +85,28 @@ pub fn for_scene(id: &str, initial: &str, el: &str) -> String {
     }
 }
 
+/// One caption per scene (`<span class="sc" data-for=…>`), the initial scene's on show and the
+/// others kept in templates: the instruments' heads say the scene in words this way.
+pub fn scene_captions<'a>(
+    captions: impl IntoIterator<Item = (&'a str, String)>,
+    initial: &str,
+) -> String {
+    captions
+        .into_iter()
+        .map(|(id, text)| {
+            for_scene(
+                id,
+                initial,
+                &format!(
+                    r#"<span class="sc" data-for="{}">{}</span>"#,
+                    escape(id),
+                    escape(&text)
+                ),
+            )
+        })
+        .collect()
+}
+
 /// How the sheet's own classes start: with a character that begins no class of the stylesheets
 /// (a test checks `style/`).
 pub const SHEET_PREFIX: &str = "_";

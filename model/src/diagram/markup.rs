@@ -173,17 +173,12 @@ pub fn instrument(
     let on = |id: &str| if id == initial { " on" } else { "" };
     // The question, and the stage in a kicker.
     o.push_str(r#"<div class="inst-head"><p class="dg-when">"#);
-    for s in scenes {
-        o.push_str(&for_scene(
-            &s.id,
-            initial,
-            &format!(
-                r#"<span class="sc" data-for="{}">{}</span>"#,
-                escape(&s.id),
-                escape(&d.stage[s.stage].label)
-            ),
-        ));
-    }
+    o.push_str(&crate::html::scene_captions(
+        scenes
+            .iter()
+            .map(|s| (s.id.as_str(), d.stage[s.stage].label.clone())),
+        initial,
+    ));
     o.push_str("</p></div>");
     o.push_str(r#"<div class="dg-courses" aria-hidden="true">"#);
     for (i, c) in d.course.iter().enumerate().take(2) {

@@ -287,18 +287,13 @@ fn map_section(
     sheet: &mut Sheet,
 ) -> String {
     let mut head = String::from(r#"<div class="inst-head"><p class="tl-span">"#);
-    for sc in scenes {
-        let caption = m.line(&sc.line).map_or(String::new(), |l| l.date.clone());
-        head.push_str(&for_scene(
-            &sc.id,
-            initial,
-            &format!(
-                r#"<span class="sc" data-for="{}">{}</span>"#,
-                escape(&sc.id),
-                escape(&caption)
-            ),
-        ));
-    }
+    head.push_str(&crate::html::scene_captions(
+        scenes.iter().map(|sc| {
+            let caption = m.line(&sc.line).map_or(String::new(), |l| l.date.clone());
+            (sc.id.as_str(), caption)
+        }),
+        initial,
+    ));
     head.push_str(r#"</p></div><p class="map-note">"#);
     let mut noted = Vec::new();
     for (step, sc) in &site.map_steps {

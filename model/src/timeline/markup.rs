@@ -116,17 +116,12 @@ pub fn instrument(t: &Tl, scenes: &[&Scene], initial: &str, sheet: &mut Sheet) -
     );
     // The head: the window in words (one per scene), and the key to glyphs and colours.
     o.push_str(r#"<div class="inst-head"><p class="tl-span">"#);
-    for s in scenes {
-        o.push_str(&for_scene(
-            &s.id,
-            initial,
-            &format!(
-                r#"<span class="sc" data-for="{}">{}</span>"#,
-                escape(&s.id),
-                escape(&t.w.window(s.from, s.to))
-            ),
-        ));
-    }
+    o.push_str(&crate::html::scene_captions(
+        scenes
+            .iter()
+            .map(|s| (s.id.as_str(), t.w.window(s.from, s.to))),
+        initial,
+    ));
     o.push_str(r#"</p><ul class="key" aria-hidden="true">"#);
     for a in t
         .cast
