@@ -29,6 +29,8 @@ export const REPO = join(here, '..', '..', '..');
  * content (stage, drawn before the script, embed, monkey) run on both.
  */
 export const EXPLAINER = (() => {
+  // (Any other explainer: its content folder and its release build, named by E2E_CONTENT and E2E_DIST.)
+  if (process.env.E2E_CONTENT && process.env.E2E_DIST) return { name: 'other', content: process.env.E2E_CONTENT, dist: process.env.E2E_DIST };
   const which = process.env.E2E_EXPLAINER || 'essay';
   if (which === 'mini') return { name: 'mini', content: join(REPO, 'tests', 'fixtures', 'mini'), dist: join(REPO, 'target', 'dist-mini') };
   if (which !== 'essay') throw new Error(`E2E_EXPLAINER=${which}: the explainers are essay (the default) and mini`);
