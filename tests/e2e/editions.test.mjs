@@ -23,10 +23,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { formatViolations, runAxe } from './lib/axe.mjs';
 import { engines, useDriver } from './lib/engines.mjs';
-import { MAX_BAND, inspect, report } from './lib/measure.mjs';
+import { MAX_BAND, report } from './lib/measure.mjs';
 import { catalog } from './lib/monkey.mjs';
 import { CHROMIUM_FLAGS, Session } from './lib/webdriver.mjs';
-import { ARTIFACTS, LAND, REPO, afterFrames, loadContent, pagesOf, ready, serveDist, settleOn, settled } from './lib/site.mjs';
+import { ARTIFACTS, REPO, lookAtStep, afterFrames, loadContent, pagesOf, ready, serveDist, settleOn, settled } from './lib/site.mjs';
 
 const DIST = join(REPO, 'dist');
 const BASE = '/explainer/';
@@ -443,9 +443,7 @@ for (const engine of engines()) {
           const problems = [];
           const bands = [];
           for (let i = 0; i < N; i++) {
-            await settleOn(s, i);
-            await s.waitFor(LAND, 10000);
-            const look = await inspect(s, '.graphic .panel');
+            const look = await lookAtStep(s, i);
             bands.push(Math.round(look.band.ratio * 100));
             const r = report(look);
             const id = content.steps[i].id;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { engines, useDriver } from './lib/engines.mjs';
 import { MAX_BAND, inspect, report } from './lib/measure.mjs';
-import { ARTIFACTS, EXPLAINER, LAND, loadContent, ready, serveDist, settleOn } from './lib/site.mjs';
+import { ARTIFACTS, EXPLAINER, loadContent, lookAtStep, ready, serveDist } from './lib/site.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
@@ -45,10 +45,8 @@ for (const engine of engines()) {
         const problems = [];
         const bands = [];
         for (let i = 0; i < N; i++) {
-          await settleOn(s, i);
-          // A map on show has its land: the file is named and has arrived (as a reader sees it).
-          await s.waitFor(LAND, 10000);
-          const look = await inspect(s, '.graphic .panel');
+          // (a map on show with its land: the file named and arrived, as a reader sees it)
+          const look = await lookAtStep(s, i);
           const id = content.steps[i].id;
           const r = report(look);
           if (r) problems.push(`step ${i + 1} (${id}):\n  ${r.replace(/\n/g, '\n  ')}`);

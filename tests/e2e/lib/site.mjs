@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect } from './measure.mjs';
 import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -245,6 +246,16 @@ export const LAND = `const inst = document.querySelector('.graphic .inst-map');
   if (!href) return false;
   const url = new URL(href, document.baseURI).href;
   return performance.getEntriesByType('resource').some((e) => e.name === url && e.responseEnd > 0);`;
+
+/**
+ * Settles on step i as a reader does, waits until a map on show has its land, and measures the
+ * stage's panel (lib/measure.mjs `inspect`): what the stage checks of every explainer and edition read.
+ */
+export async function lookAtStep(s, i) {
+  await settleOn(s, i);
+  await s.waitFor(LAND, 10000);
+  return inspect(s, '.graphic .panel');
+}
 
 /** Resolves when the panel shows step `i`. */
 export async function waitStep(s, i, timeout = 5000) {
