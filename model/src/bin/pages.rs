@@ -61,22 +61,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// The public address from `$EXPLAINER_PUBLIC_URL`, checked; None when it is not set.
+fn public_base() -> Result<Option<String>, String> {
+    match std::env::var(share::PUBLIC_URL_VAR) {
+        Ok(v) if !v.trim().is_empty() => share::public_base(&v).map(Some),
+        _ => Ok(None),
+    }
+}
+
 fn build(content: &Path, out: &Path) -> Result<(), String> {
     let all = load::load_all(content).map_err(|e| format!("content errors:\n{e}"))?;
     for s in all.stale() {
         eprintln!("warning: stale translation: {s}");
     }
-    let base = match std::env::var(share::PUBLIC_URL_VAR) {
-        Ok(v) if !v.trim().is_empty() => share::public_base(&v)?,
-        _ => {
-            eprintln!(
-                "note: {} is not set: oEmbed responses, social cards and language alternates name {} as the explainer's address",
-                share::PUBLIC_URL_VAR,
-                share::DEFAULT_BASE
-            );
-            share::DEFAULT_BASE.to_string()
-        }
-    };
+    let base = public_base()?.unwrap_or_else(|| {
+        eprintln!(
+            "note: {} is not set: oEmbed responses, social cards and language alternates name {} as the explainer's address",
+            share::PUBLIC_URL_VAR,
+            share::DEFAULT_BASE
+        );
+        share::DEFAULT_BASE.to_string()
+    });
     let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
     if let Some(geo) = &all.geo {
         files.insert(
@@ -296,10 +301,7 @@ fn assemble(staging: &Path, out: &Path) -> Result<(), String> {
     }
     let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
     // The site's own origin, as the build names it elsewhere (the public address).
-    let base = match std::env::var(share::PUBLIC_URL_VAR) {
-        Ok(v) if !v.trim().is_empty() => share::public_base(&v)?,
-        _ => share::DEFAULT_BASE.to_string(),
-    };
+    let base = public_base()?.unwrap_or_else(|| share::DEFAULT_BASE.to_string());
     let policy = document::policy(&refs, Some(&document::origin_of(&base)));
     std::fs::write(staging.join("_headers"), document::headers_file(&policy))
         .map_err(|e| format!("_headers: {e}"))?;
