@@ -6,7 +6,7 @@ use crate::date::{days_in_month, from_day_number, CalDate};
 /// Stretches without events longer than this many days are squeezed into a break.
 pub const BREAK_MIN_DAYS: f64 = 8.0 * 365.25;
 /// Room kept on each side of a break, so the events beside it are not at its edge.
-const BREAK_MARGIN_DAYS: f64 = 365.25;
+const BREAK_MARGIN_DAYS: f64 = 182.625;
 /// Share of the axis each break takes.
 pub const BREAK_SHARE: f64 = 0.035;
 
@@ -258,6 +258,30 @@ pub(crate) mod tests {
         assert!(
             a.t(day("1958-10")) < 0.85,
             "the war years take most of the sheet"
+        );
+    }
+
+    #[test]
+    fn a_lone_event_beside_breaks_keeps_half_a_year_of_room_and_no_more() {
+        // The 1995 memorial stands alone between two breaks; a window of 1990–2021 shows it
+        // with the room kept on each side. A whole year each side left an empty band of more
+        // than 15 % of the panel at 375 px once CJK labels took one line (issue 22).
+        let a = axis();
+        let breaks = a.breaks();
+        let memorial = a.t(day("1995-07"));
+        let (before, after) = (breaks[0].1, breaks[1].0);
+        let room = |days: f64| a.t(day("1995-07") + days) - memorial;
+        assert!(
+            memorial - before > 0.99 * room(182.0),
+            "room before 1995: {breaks:?}"
+        );
+        assert!(
+            after - memorial > 0.99 * room(182.0),
+            "room after 1995: {breaks:?}"
+        );
+        assert!(
+            after - memorial < room(200.0),
+            "no more than half a year: {breaks:?}"
         );
     }
 
