@@ -5,8 +5,9 @@ use crate::date::{days_in_month, from_day_number, CalDate};
 
 /// Stretches without events longer than this many days are squeezed into a break.
 pub const BREAK_MIN_DAYS: f64 = 8.0 * 365.25;
-/// Room kept on each side of a break, so the events beside it are not at its edge.
-const BREAK_MARGIN_DAYS: f64 = 182.625;
+/// Room kept on each side of a break, so the events beside it are not at its edge: half a year
+/// (a whole one left a lone event in an empty band on narrow panels).
+const BREAK_MARGIN_DAYS: f64 = 365.25 / 2.0;
 /// Share of the axis each break takes.
 pub const BREAK_SHARE: f64 = 0.035;
 
